@@ -1,0 +1,11 @@
+namespace Strata.Cli;
+
+/// <summary>Exit codes of the strata command.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Bad input: an invalid case file or knowledge base. Every problem was printed to stderr.</summary>
+    public const int BadInput = 2;
+}

@@ -1,0 +1,17 @@
+using System.CommandLine;
+using Strata.Cli;
+
+var root = new RootCommand("Strata: social security rights of migrant workers across borders, each step citing its legal source.")
+{
+    EvaluateCommand.Create(),
+    KbCommand.Create(),
+};
+try
+{
+    return root.Parse(args).Invoke();
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return ExitCodes.BadInput;
+}

@@ -1,0 +1,913 @@
+using System.Globalization;
+using Strata.Cases;
+using Strata.Formulas;
+using Strata.Instruments;
+using Strata.Law;
+using Strata.Periods;
+using Strata.Schemes;
+
+namespace Strata.Evaluation;
+
+/// <summary>Evaluates a case against the knowledge base: per country, branch and scheme, what the person gets and why.</summary>
+/// <remarks>
+/// The order follows the legal reasoning: applicable legislation of each period (place of work, postings) →
+/// coverage under the scheme → qualifying on own periods → aggregation under an instrument that applies →
+/// amount (independent, pro-rata or direct; the higher where the instrument says so) → payment while living
+/// abroad (domestic rule, overridden by an export provision) → refunds and the choices they open.
+/// Domestic law gives the default; a binding instrument that applies overrides it for what it covers, and the
+/// disagreement is reported as a <see cref="Conflict"/>. The same code serves the explain path and the fast path:
+/// only the building of sentences is skipped.
+/// </remarks>
+public static class Evaluator
+{
+    /// <summary>Evaluates a case.</summary>
+    /// <param name="knowledge">The law.</param>
+    /// <param name="case">The case.</param>
+    /// <param name="options">Options; <see cref="EvaluationOptions.Default"/> when null.</param>
+    /// <returns>One determination per country worked in, branch asked and scheme.</returns>
+    public static Assessment Evaluate(KnowledgeBase knowledge, Case @case, EvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        ArgumentNullException.ThrowIfNull(@case);
+        var run = new CaseRun(knowledge, @case, options ?? EvaluationOptions.Default);
+        return run.Evaluate();
+    }
+
+    /// <summary>One segment of a period with the state whose legislation governs it.</summary>
+    private readonly record struct Governed(string State, DateOnly From, DateOnly To, CareerPeriod Period, Step? Why);
+
+    private sealed class Coverage
+    {
+        public MonthRun[] Runs { get; init; } = [];
+
+        public List<Step> Steps { get; } = [];
+
+        public List<Conflict> Conflicts { get; } = [];
+
+        public Instrument? EqualityFrom { get; set; }
+
+        public string? Unknown { get; set; }
+
+        public string? Excluded { get; set; }
+
+        public Source? ExcludedSource { get; set; }
+    }
+
+    private sealed class CaseRun(KnowledgeBase kb, Case c, EvaluationOptions options)
+    {
+        private readonly bool _explain = options.Explain;
+        private readonly DateOnly _entitleDate = options.LawAsOf ?? c.Claim.ContingencyDate;
+        private readonly DateOnly _payDate = options.LawAsOf ?? c.Claim.Date;
+        private readonly Dictionary<(string, Branch), MonthRun[]> _branchRuns = [];
+        private Governed[] _governed = [];
+
+        public Assessment Evaluate()
+        {
+            _governed = c.Career.SelectMany(Govern).ToArray();
+            var countries = _governed.Select(g => g.State).Distinct().Order(StringComparer.Ordinal).ToArray();
+            var result = new List<Determination>();
+            foreach (var country in countries)
+            {
+                foreach (var branch in c.Claim.Branches)
+                {
+                    var schemes = kb.SchemesFor(country, branch);
+                    if (schemes.Count == 0)
+                    {
+                        result.Add(NotModelled(country, branch));
+                        continue;
+                    }
+
+                    foreach (var scheme in schemes)
+                    {
+                        result.Add(Determine(scheme));
+                    }
+                }
+            }
+
+            return new Assessment(c.Claim.Date, options.LawAsOf ?? c.Claim.Date, result);
+        }
+
+        private Determination NotModelled(string country, Branch branch)
+        {
+            var steps = _explain
+                ? new[] { new Step($"Strata's knowledge base has no {country} scheme for {branch.ToName()} benefits yet, so the outcome is unknown (not a denial).", null) }
+                : [];
+            return new Determination(country, branch, null, Outcome.Unknown, null, null, Layer.Domestic, [], default, [],
+                null, steps, []);
+        }
+
+        // Applicable legislation: the place of work, unless a posting rule of an instrument in force between the
+        // two states keeps the worker under the sending state's legislation for a limited time.
+        private IEnumerable<Governed> Govern(CareerPeriod p)
+        {
+            if (p.Activity != Activity.Posted || p.PostedFrom is not { } home || home == p.Country)
+            {
+                yield return new Governed(p.Country, p.From, p.To, p, null);
+                yield break;
+            }
+
+            var instrument = kb.BindingInstruments.FirstOrDefault(i => i.ApplicableLegislation is not null
+                && i.Parties.Contains(home) && i.Parties.Contains(p.Country) && i.InForce is { } f && f <= p.From
+                && (i.Ended is null || i.Ended >= p.From));
+            if (instrument?.ApplicableLegislation is not { } rule)
+            {
+                var why = _explain
+                    ? new Step($"Posted from {home} to {p.Country} without an agreement on applicable legislation between them: the law of the place of work ({p.Country}) applies; {home} may also insure the worker under its own law.", null)
+                    : null;
+                yield return new Governed(p.Country, p.From, p.To, p, why);
+                yield break;
+            }
+
+            var limit = p.From.AddMonths(rule.PostingMonths).AddDays(-1);
+            var homeEnd = p.To < limit ? p.To : limit;
+            var reason = _explain
+                ? new Step($"Posted from {home} to {p.Country}: under {instrument.Title} the worker stays under {home}'s legislation for up to {rule.PostingMonths} months ({p.From:yyyy-MM-dd}–{homeEnd:yyyy-MM-dd})" +
+                    (rule.ExtensionMonths is { } ext ? $"; the institutions may agree to extend this by up to {ext} months." : "."), rule.Source)
+                : null;
+            yield return new Governed(home, p.From, homeEnd, p, reason);
+            if (p.To > limit)
+            {
+                var after = _explain
+                    ? new Step($"After {limit:yyyy-MM-dd} the posting limit is exceeded: {p.Country}'s legislation applies.", rule.Source)
+                    : null;
+                yield return new Governed(p.Country, limit.AddDays(1), p.To, p, after);
+            }
+        }
+
+        private static bool SchemeMatches(Scheme scheme, string? wanted) =>
+            wanted is null || scheme.Id == wanted || scheme.Id.StartsWith(wanted + ".", StringComparison.Ordinal);
+
+        private Coverage Cover(Scheme scheme)
+        {
+            var cov = new Coverage();
+            var runs = new List<MonthRun>();
+            var person = c.Person;
+            foreach (var g in _governed)
+            {
+                if (g.State != scheme.Country || !SchemeMatches(scheme, g.Period.Scheme))
+                {
+                    continue;
+                }
+
+                if (g.Why is { } why && _explain && !cov.Steps.Contains(why))
+                {
+                    cov.Steps.Add(why);
+                }
+
+                var activity = g.Period.Activity == Activity.Posted ? Activity.Employed : g.Period.Activity;
+                if (scheme.Coverage.IsEmpty)
+                {
+                    cov.Unknown ??= "who the scheme covers is not stated";
+                    continue;
+                }
+
+                foreach (var fact in scheme.Coverage.Facts)
+                {
+                    var from = fact.Validity.From is { } ff && ff > g.From ? ff : g.From;
+                    var to = fact.Validity.To is { } ft && ft < g.To ? ft : g.To;
+                    if (from > to)
+                    {
+                        continue;
+                    }
+
+                    if (!fact.IsKnown)
+                    {
+                        cov.Unknown ??= fact.Unknown;
+                        continue;
+                    }
+
+                    var rule = fact.Value!;
+                    if (!rule.Activities.Contains(activity))
+                    {
+                        cov.Excluded ??= $"{activity.ToName()} work is not insured by {scheme.Name} ({string.Join(", ", rule.Activities.Select(a => a.ToName()))} only)";
+                        cov.ExcludedSource ??= fact.Source;
+                        continue;
+                    }
+
+                    if (rule.MaxAge is { } maxAge)
+                    {
+                        var limit = person.ReachesAge(maxAge).AddDays(-1);
+                        if (limit < to)
+                        {
+                            to = limit;
+                        }
+
+                        if (from > to)
+                        {
+                            continue;
+                        }
+                    }
+
+                    if (!person.IsNationalOf(scheme.Country) && !ForeignerCovered(scheme, rule, fact, g, from, cov))
+                    {
+                        continue;
+                    }
+
+                    decimal? wage = g.Period.Currency == scheme.Currency ? g.Period.MonthlyWage : null;
+                    runs.Add(new MonthRun(Months.Index(from), Months.Index(to), wage));
+                    if (_explain)
+                    {
+                        cov.Steps.Add(new Step($"{from:yyyy-MM-dd}–{to:yyyy-MM-dd} in {scheme.Country} ({activity.ToName()}{(person.IsNationalOf(scheme.Country) ? "" : ", " + (g.Period.Documented ? "documented" : "undocumented") + " non-national")}): insured by {scheme.Name}.", fact.Source));
+                        if (g.Period.MonthlyWage is not null && g.Period.Currency != scheme.Currency)
+                        {
+                            cov.Steps.Add(new Step($"The wage of this period is in {g.Period.Currency}; {scheme.Institution} computes in {scheme.Currency}, and Strata never converts currencies silently.", null));
+                        }
+                    }
+                }
+            }
+
+            return new Coverage { Runs = Months.Normalize(runs) }.With(cov);
+        }
+
+        private bool ForeignerCovered(Scheme scheme, CoverageRule rule, Fact<CoverageRule> fact, Governed g, DateOnly from, Coverage cov)
+        {
+            switch (rule.ForeignWorkers)
+            {
+                case ForeignWorkerRule.All:
+                    return true;
+                case ForeignWorkerRule.DocumentedOnly when g.Period.Documented:
+                    return true;
+                case ForeignWorkerRule.DocumentedOnly:
+                    cov.Excluded ??= $"{scheme.Name} insures non-nationals only when their work is documented; this period was undocumented";
+                    cov.ExcludedSource ??= fact.Source;
+                    return false;
+                case ForeignWorkerRule.Unknown:
+                    cov.Unknown ??= $"whether {scheme.Name} insures non-nationals";
+                    return false;
+            }
+
+            // Excluded or reciprocity: a binding instrument granting equality of treatment overrides the domestic rule.
+            var equality = FindInstrument(scheme, Principle.Equality, from, c.Person.Nationalities);
+            if (equality is { } found)
+            {
+                cov.EqualityFrom ??= found.Instrument;
+                if (_explain && cov.Conflicts.Count == 0)
+                {
+                    cov.Conflicts.Add(new Conflict(
+                        $"{scheme.Country} law {(rule.ForeignWorkers == ForeignWorkerRule.Excluded ? "excludes" : "makes reciprocity a condition for")} non-nationals, but {found.Instrument.Title} grants nationals of {found.Other} equality of treatment; the binding instrument prevails.",
+                        [fact.Source!, found.Provision.Source]));
+                    cov.Steps.Add(new Step($"Equality of treatment under {found.Instrument.Title} ({found.Instrument.Layer.ToName()} layer) overrides the domestic exclusion.", found.Provision.Source));
+                }
+
+                return true;
+            }
+
+            if (rule.ForeignWorkers == ForeignWorkerRule.Reciprocity)
+            {
+                cov.Unknown ??= $"{scheme.Name} insures non-nationals only on reciprocity, and Strata does not know whether {string.Join("/", c.Person.Nationalities)} extends reciprocity";
+                return false;
+            }
+
+            cov.Excluded ??= $"{scheme.Name} does not insure non-nationals";
+            cov.ExcludedSource ??= fact.Source;
+            return false;
+        }
+
+        private readonly record struct Found(Instrument Instrument, Provision Provision, string Other);
+
+        // An instrument applies between the scheme's state and another state when both are bound on the day, the
+        // branch (and scheme) is in its material scope and the person in its personal scope.
+        private Found? FindInstrument(Scheme scheme, Principle principle, DateOnly day, IEnumerable<string> others)
+        {
+            foreach (var instrument in kb.BindingInstruments)
+            {
+                foreach (var provision in instrument.Provisions)
+                {
+                    if ((provision.Grants & principle) == 0 || !provision.Covers(scheme.Id, scheme.Branch))
+                    {
+                        continue;
+                    }
+
+                    foreach (var other in others)
+                    {
+                        if (other == scheme.Country || !instrument.InForceBetween(scheme.Country, other, scheme.Branch, day)
+                            || !InPersonalScope(instrument, scheme.Country, other))
+                        {
+                            continue;
+                        }
+
+                        return new Found(instrument, provision, other);
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private bool InPersonalScope(Instrument instrument, string a, string b) => instrument.PersonalScope switch
+        {
+            PersonalScope.NationalsOfParties => c.Person.Nationalities.Any(n => n == a || n == b
+                || (instrument.IsConvention && instrument.BindsFrom(n, Branch.OldAge) is not null)),
+            _ => true,
+        };
+
+        private MonthRun[] BranchRuns(string country, Branch branch)
+        {
+            if (_branchRuns.TryGetValue((country, branch), out var cached))
+            {
+                return cached;
+            }
+
+            var runs = kb.SchemesFor(country, branch).SelectMany(s => Cover(s).Runs).ToArray();
+            _branchRuns[(country, branch)] = runs;
+            return runs;
+        }
+
+        private enum Status { Met, NotMet, Unknown }
+
+        private sealed class Qualification
+        {
+            public Status Status { get; set; } = Status.Met;
+
+            public int MonthsShort { get; set; }
+
+            public DateOnly? ReachesAge { get; set; }
+
+            public int? Age { get; set; }
+
+            public string? Unknown { get; set; }
+
+            public List<Step> Steps { get; } = [];
+
+            public List<string> Missing { get; } = [];
+        }
+
+        private Qualification Qualify(Scheme scheme, QualifyingConditions q, FactSeries<int>? minMonthsOverride, FactSeries<int>? minAgeOverride,
+            MonthRun[] runs, int months, string country)
+        {
+            var result = new Qualification();
+            var contingency = Months.Index(c.Claim.ContingencyDate);
+            var minAgeSeries = minAgeOverride is { IsEmpty: false } ? minAgeOverride : q.MinAge;
+            if (minAgeSeries.At(_entitleDate) is { } ageFact)
+            {
+                if (!ageFact.IsKnown)
+                {
+                    result.Status = Status.Unknown;
+                    result.Unknown = $"the pension age ({ageFact.Unknown})";
+                }
+                else
+                {
+                    var age = c.Person.AgeOn(c.Claim.ContingencyDate);
+                    result.Age = ageFact.Value;
+                    if (age < ageFact.Value)
+                    {
+                        result.Status = Status.NotMet;
+                        result.ReachesAge = c.Person.ReachesAge(ageFact.Value);
+                        result.Missing.Add($"reach age {ageFact.Value} on {result.ReachesAge:yyyy-MM-dd}");
+                    }
+
+                    if (_explain)
+                    {
+                        result.Steps.Add(new Step($"Age {ageFact.Value} is required; the person is {age} on {c.Claim.ContingencyDate:yyyy-MM-dd}.", ageFact.Source));
+                    }
+                }
+            }
+
+            var minMonthsSeries = minMonthsOverride is { IsEmpty: false } ? minMonthsOverride : q.MinMonths;
+            if (minMonthsSeries.At(_entitleDate) is { } monthsFact)
+            {
+                if (!monthsFact.IsKnown)
+                {
+                    result.Status = Status.Unknown;
+                    result.Unknown ??= $"the qualifying period ({monthsFact.Unknown})";
+                }
+                else
+                {
+                    if (months < monthsFact.Value)
+                    {
+                        result.Status = result.Status == Status.Unknown ? Status.Unknown : Status.NotMet;
+                        result.MonthsShort = monthsFact.Value - months;
+                        result.Missing.Add($"{result.MonthsShort} more months of contributions in {country}");
+                    }
+
+                    if (_explain)
+                    {
+                        result.Steps.Add(new Step($"{monthsFact.Value} months of contributions are required; {months} count.", monthsFact.Source));
+                    }
+                }
+            }
+
+            if (q.Recent.At(_entitleDate) is { } recentFact)
+            {
+                if (!recentFact.IsKnown)
+                {
+                    result.Status = Status.Unknown;
+                    result.Unknown ??= $"the recent-contribution condition ({recentFact.Unknown})";
+                }
+                else
+                {
+                    var r = recentFact.Value;
+                    var within = Months.CountWithin(runs, contingency - r.Within + 1, contingency);
+                    if (within < r.Months)
+                    {
+                        result.Status = result.Status == Status.Unknown ? Status.Unknown : Status.NotMet;
+                        result.Missing.Add($"{r.Months - within} more months of contributions in {country} within the {r.Within} months before the contingency");
+                    }
+
+                    if (_explain)
+                    {
+                        result.Steps.Add(new Step($"{r.Months} months of contributions within the {r.Within} months before the contingency are required; {within} count.", recentFact.Source));
+                    }
+                }
+            }
+
+            if (q.CoveredAtContingency.At(_entitleDate) is { IsKnown: true, Value: true } atFact)
+            {
+                var covered = runs.Any(r => r.Start <= contingency && contingency <= r.End);
+                if (!covered)
+                {
+                    result.Status = result.Status == Status.Unknown ? Status.Unknown : Status.NotMet;
+                    result.Missing.Add($"the contingency must happen while insured in {country} (an injury at work there during an insured period)");
+                }
+
+                if (_explain)
+                {
+                    result.Steps.Add(new Step(covered
+                        ? $"The person is insured in {country} on {c.Claim.ContingencyDate:yyyy-MM-dd}, the day of the contingency."
+                        : $"The person is not insured in {country} on {c.Claim.ContingencyDate:yyyy-MM-dd}, the day of the contingency.", atFact.Source));
+                }
+            }
+
+            return result;
+        }
+
+        private FormulaResult Compute(Scheme scheme, BenefitRule rule, MonthRun[] runs, int months, DateOnly lawDate)
+        {
+            if (!FormulaFamilies.TryGet(rule.Family, out var formula))
+            {
+                return FormulaResult.Unknown(rule.Note ?? $"no formula family fits {scheme.Name} yet", rule.Source);
+            }
+
+            return formula.Compute(new FormulaContext(rule, lawDate, runs, months, _explain, scheme.Currency));
+        }
+
+        private Determination Determine(Scheme scheme)
+        {
+            var steps = new List<Step>();
+            var conflicts = new List<Conflict>();
+            var instruments = new List<string>();
+            var options = new List<ChoiceOption>();
+            var decidedBy = Layer.Domestic;
+            var country = scheme.Country;
+            var cov = Cover(scheme);
+            steps.AddRange(cov.Steps);
+            conflicts.AddRange(cov.Conflicts);
+            if (cov.EqualityFrom is { } eq)
+            {
+                decidedBy = eq.Layer;
+                instruments.Add(eq.Id);
+            }
+
+            var own = Months.Count(cov.Runs);
+            if (own == 0)
+            {
+                if (cov.Unknown is not null)
+                {
+                    if (_explain)
+                    {
+                        steps.Add(new Step($"Strata does not know {cov.Unknown}, so the outcome is unknown.", null));
+                    }
+
+                    return new Determination(country, scheme.Branch, scheme.Id, Outcome.Unknown, null, null, decidedBy, instruments,
+                        default, [], null, steps, conflicts);
+                }
+
+                if (_explain)
+                {
+                    steps.Add(new Step($"Not insured: {cov.Excluded ?? "no period of the career falls under this scheme"}.", cov.ExcludedSource));
+                }
+
+                return new Determination(country, scheme.Branch, scheme.Id, Outcome.NotCovered, null, null, decidedBy, instruments,
+                    default, [], NotCoveredHint(cov), steps, conflicts);
+            }
+
+            if (_explain)
+            {
+                steps.Add(new Step($"{own} months insured in {country} under {scheme.Name}.", null));
+            }
+
+            // Qualifying on own periods.
+            var ownQ = Qualify(scheme, scheme.Qualifying, null, null, cov.Runs, own, country);
+            steps.AddRange(ownQ.Steps);
+            FormulaResult? independent = null;
+            if (ownQ.Status == Status.Met)
+            {
+                independent = Compute(scheme, scheme.Benefit, cov.Runs, own, _entitleDate);
+            }
+
+            // Aggregation under instruments that apply.
+            var total = own;
+            FormulaResult? underInstrument = null;
+            Found? aggregation = null;
+            string? futureHint = null;
+            var others = _governed.Select(g => g.State).Where(s => s != country).Distinct().Order(StringComparer.Ordinal).ToArray();
+            var otherRuns = new List<MonthRun>();
+            foreach (var other in others)
+            {
+                var found = FindInstrument(scheme, Principle.Aggregation, _entitleDate, [other]);
+                if (found is null)
+                {
+                    futureHint ??= FutureAggregation(scheme, other);
+                    continue;
+                }
+
+                var runs = BranchRuns(other, scheme.Branch);
+                if (runs.Length == 0)
+                {
+                    continue;
+                }
+
+                aggregation ??= found;
+                otherRuns.AddRange(runs);
+                if (_explain)
+                {
+                    steps.Add(new Step($"{found.Value.Instrument.Title} applies between {country} and {other} and allows aggregation of periods: {Months.CountDistinct(runs)} months insured in {other} are added (overlapping months counted once).", found.Value.Provision.Source));
+                }
+            }
+
+            Qualification? aggQ = null;
+            if (aggregation is { } agg)
+            {
+                total = Months.CountDistinct(cov.Runs.Concat(otherRuns));
+                aggQ = Qualify(scheme, scheme.Qualifying, null, null, cov.Runs, total, country);
+                if (_explain)
+                {
+                    steps.Add(new Step($"Aggregated: {total} months in all.", agg.Provision.Source));
+                }
+
+                if (agg.Provision.MinimumMonths is { } minimum && own < minimum)
+                {
+                    if (_explain)
+                    {
+                        steps.Add(new Step($"Under {agg.Instrument.Title}, {country} pays nothing for fewer than {minimum} months of its own periods.", agg.Provision.Source));
+                    }
+                }
+                else if (aggQ.Status == Status.Met && (ownQ.Status != Status.Met || agg.Provision.PayHigher))
+                {
+                    if (agg.Provision.Calculation == Calculation.ProRata)
+                    {
+                        var theoretical = Compute(scheme, scheme.Benefit, cov.Runs, total, _entitleDate);
+                        if (theoretical.Amount is { } t)
+                        {
+                            var share = Math.Round(t * own / total, 2, MidpointRounding.AwayFromZero);
+                            var proRataSteps = new List<Step>(theoretical.Steps);
+                            if (_explain)
+                            {
+                                proRataSteps.Add(new Step($"Pro-rata share: theoretical amount {Fmt(t)} {scheme.Currency} × {own}/{total} months = {Fmt(share)} {scheme.Currency}.", agg.Provision.Source));
+                            }
+
+                            underInstrument = FormulaResult.Of(share, proRataSteps);
+                        }
+                        else
+                        {
+                            underInstrument = theoretical;
+                        }
+                    }
+                    else
+                    {
+                        underInstrument = Compute(scheme, scheme.Benefit, cov.Runs, own, _entitleDate);
+                        if (_explain && underInstrument.Amount is not null)
+                        {
+                            steps.Add(new Step($"Direct calculation: aggregation opens the right; {country} pays on its own {own} months.", agg.Provision.Source));
+                        }
+                    }
+                }
+            }
+
+            // Choose the amount.
+            FormulaResult? chosen = independent;
+            var qualified = ownQ.Status == Status.Met;
+            if (underInstrument is not null && aggregation is { } used)
+            {
+                var useInstrument = independent?.Amount is not { } ind || (underInstrument.Amount is { } ui && used.Provision.PayHigher && ui > ind);
+                if (independent is null || useInstrument)
+                {
+                    chosen = underInstrument;
+                    qualified = true;
+                    decidedBy = used.Instrument.Layer;
+                    instruments.Add(used.Instrument.Id);
+                    if (_explain && independent?.Amount is { } indAmount)
+                    {
+                        steps.Add(new Step($"The amount under the instrument ({Fmt(underInstrument.Amount ?? 0)}) is higher than the independent amount ({Fmt(indAmount)}) and is paid.", used.Provision.Source));
+                    }
+                }
+                else if (_explain && independent?.Amount is { } indAmount && underInstrument.Amount is { } ui2)
+                {
+                    steps.Add(new Step($"The independent amount ({Fmt(indAmount)}) is not lower than the amount under the instrument ({Fmt(ui2)}) and is paid.", used.Provision.Source));
+                }
+            }
+
+            var kindQ = aggQ is not null && qualified && ownQ.Status != Status.Met ? aggQ : ownQ;
+            if (kindQ.Status == Status.Unknown || (!qualified && ownQ.Status == Status.Unknown))
+            {
+                if (_explain)
+                {
+                    steps.Add(new Step($"Strata does not know {kindQ.Unknown ?? ownQ.Unknown}, so the outcome is unknown.", null));
+                }
+
+                return new Determination(country, scheme.Branch, scheme.Id, Outcome.Unknown, null, null, decidedBy, instruments,
+                    new PeriodCount(own, total), [], null, steps, conflicts);
+            }
+
+            Outcome outcome;
+            Amount? amount = null;
+            string? toQualify = null;
+            if (qualified && chosen is not null)
+            {
+                outcome = scheme.Benefit.Kind == BenefitKind.Pension ? Outcome.Pension : Outcome.LumpSum;
+                steps.AddRange(chosen.Steps);
+                if (chosen.Amount is { } value)
+                {
+                    amount = new Amount(value, scheme.Currency, scheme.Benefit.Kind == BenefitKind.Pension);
+                }
+                else if (_explain)
+                {
+                    steps.Add(new Step($"Entitled, but the amount cannot be computed: {chosen.Missing}.", chosen.MissingSource ?? scheme.Benefit.Source));
+                }
+            }
+            else
+            {
+                // Not entitled to the main benefit: the fallback (e.g. an old-age grant), a prospective pension, or nothing.
+                var missing = (aggQ ?? ownQ).Missing;
+                toQualify = missing.Count > 0 ? string.Join("; ", missing) : null;
+                if (futureHint is not null)
+                {
+                    toQualify = toQualify is null ? futureHint : $"{toQualify}; {futureHint}";
+                }
+
+                outcome = Outcome.NotEntitled;
+                var onlyAge = (aggQ ?? ownQ).MonthsShort == 0 && (aggQ ?? ownQ).ReachesAge is not null && (aggQ ?? ownQ).Missing.Count == 1;
+                if (onlyAge)
+                {
+                    var prospective = aggQ is not null && ownQ.MonthsShort > 0 && underInstrumentAt(aggregation) is { } ui ? ui : Compute(scheme, scheme.Benefit, cov.Runs, own, _entitleDate);
+                    options.Add(new ChoiceOption(
+                        $"Wait until age {(aggQ ?? ownQ).Age} ({(aggQ ?? ownQ).ReachesAge:yyyy-MM-dd}): the periods already qualify",
+                        scheme.Benefit.Kind == BenefitKind.Pension ? Outcome.Pension : Outcome.LumpSum,
+                        prospective.Amount is { } pv ? new Amount(pv, scheme.Currency, scheme.Benefit.Kind == BenefitKind.Pension) : null,
+                        null, "nothing now", prospective.Steps));
+                }
+
+                if (scheme.Otherwise is { } fallback)
+                {
+                    var fq = Qualify(scheme, QualifyingConditions.None, fallback.MinMonths, fallback.MinAge.IsEmpty ? scheme.Qualifying.MinAge : fallback.MinAge, cov.Runs, own, country);
+                    if (fq.Status == Status.Met)
+                    {
+                        var grant = Compute(scheme, fallback, cov.Runs, own, _entitleDate);
+                        outcome = fallback.Kind == BenefitKind.Pension ? Outcome.Pension : Outcome.LumpSum;
+                        if (_explain)
+                        {
+                            steps.Add(new Step($"The conditions for the pension are not met; {scheme.Name} pays instead a {(fallback.Kind == BenefitKind.LumpSum ? "lump sum" : "reduced pension")}.", fallback.Source));
+                            steps.AddRange(fq.Steps);
+                            steps.AddRange(grant.Steps);
+                            if (grant.Amount is null)
+                            {
+                                steps.Add(new Step($"The amount cannot be computed: {grant.Missing}.", grant.MissingSource ?? fallback.Source));
+                            }
+                        }
+
+                        amount = grant.Amount is { } g ? new Amount(g, scheme.Currency, fallback.Kind == BenefitKind.Pension) : null;
+                        if (onlyAge)
+                        {
+                            options.Clear();
+                        }
+                    }
+                }
+            }
+
+            // Refunds to departing foreigners, and the choice they open.
+            if (scheme.Refund is { } refund && RefundAvailable(scheme, refund, own, outcome, ownQ, aggQ))
+            {
+                var result = Compute(scheme, refund.Benefit, cov.Runs, own, _payDate);
+                var extinguishes = refund.ExtinguishesPeriods.At(_payDate);
+                var refundSteps = new List<Step>();
+                if (_explain)
+                {
+                    refundSteps.Add(new Step($"As a {(refund.Who == RefundEligibility.NonNationals ? "non-national" : "person")} who {(refund.RequiresDeparture ? "has left " + country : "meets the conditions")}, the person may claim a refund from {scheme.Institution}.", refund.Benefit.Source));
+                    refundSteps.AddRange(result.Steps);
+                    if (result.Amount is null)
+                    {
+                        refundSteps.Add(new Step($"The refund amount cannot be computed: {result.Missing}.", result.MissingSource ?? refund.Benefit.Source));
+                    }
+
+                    refundSteps.Add(extinguishes is { IsKnown: true } ex
+                        ? new Step(ex.Value ? "Taking the refund ends these periods: they no longer count for a pension, here or under an agreement." : "Taking the refund does not end these periods.", ex.Source)
+                        : new Step("Whether taking the refund ends these periods is unknown.", null));
+                }
+
+                var refundAmount = result.Amount is { } r ? new Amount(r, scheme.Currency, false) : (Amount?)null;
+                var cost = extinguishes is { IsKnown: true, Value: true } ? "ends these periods for any later pension or aggregation" : null;
+                if (outcome == Outcome.NotEntitled)
+                {
+                    var keepSteps = new List<Step>(_explain ? [new Step($"Keep the {own} months: {(toQualify is null ? "they stay on record" : "they would count if " + toQualify)}.", null)] : []);
+                    options.Add(new ChoiceOption("Keep the periods for a later pension or aggregation", Outcome.NotEntitled, null, null,
+                        "no payment now", keepSteps));
+                    outcome = Outcome.Refund;
+                    amount = refundAmount;
+                    steps.AddRange(refundSteps);
+                }
+                else
+                {
+                    options.Add(new ChoiceOption("Take the refund instead", Outcome.Refund, refundAmount, true,
+                        cost ?? "gives up the benefit above", refundSteps));
+                }
+            }
+
+            // Payment while living abroad.
+            bool? exportable = null;
+            if (outcome is Outcome.Pension or Outcome.LumpSum or Outcome.Refund)
+            {
+                exportable = Export(scheme, outcome, steps, conflicts, instruments, ref decidedBy);
+            }
+
+            if (toQualify is not null && _explain)
+            {
+                steps.Add(new Step($"What would change this: {toQualify}.", null));
+            }
+
+            return new Determination(country, scheme.Branch, scheme.Id, outcome, amount, exportable, decidedBy, instruments.Distinct().ToArray(),
+                new PeriodCount(own, total), options, toQualify, steps, conflicts);
+
+            FormulaResult? underInstrumentAt(Found? f) => f is null ? null : underInstrument;
+        }
+
+        private static string Fmt(decimal value) => value.ToString("#,##0.##", CultureInfo.InvariantCulture);
+
+        private static string? NotCoveredHint(Coverage cov) => cov.Excluded switch
+        {
+            null => null,
+            var e when e.Contains("undocumented", StringComparison.Ordinal) => "documented (authorised) work would be insured",
+            _ => null,
+        };
+
+        private bool RefundAvailable(Scheme scheme, RefundRule refund, int own, Outcome outcome, Qualification ownQ, Qualification? aggQ)
+        {
+            if (refund.Who == RefundEligibility.NonNationals && c.Person.IsNationalOf(scheme.Country))
+            {
+                return false;
+            }
+
+            if (refund.RequiresDeparture && c.Person.Residence == scheme.Country)
+            {
+                return false;
+            }
+
+            if (refund.Benefit.MinMonths.At(_payDate) is { IsKnown: true } min && own < min.Value)
+            {
+                return false;
+            }
+
+            // A refund of a pension scheme is for those who cannot reach the pension: once the qualifying period is
+            // met (alone or aggregated), the periods are worth a pension, not a refund.
+            var monthsMet = ownQ.MonthsShort == 0 && ownQ.Status != Status.Unknown
+                || (aggQ is not null && aggQ.MonthsShort == 0 && aggQ.Status != Status.Unknown);
+            return scheme.Benefit.Kind != BenefitKind.Pension || (!monthsMet && outcome != Outcome.Pension);
+        }
+
+        private string? FutureAggregation(Scheme scheme, string other)
+        {
+            foreach (var instrument in kb.Instruments.Values.OrderBy(i => i.Id, StringComparer.Ordinal))
+            {
+                if (!instrument.Provisions.Any(p => (p.Grants & Principle.Aggregation) != 0 && p.Covers(scheme.Id, scheme.Branch)))
+                {
+                    continue;
+                }
+
+                var fromA = instrument.BindsFrom(scheme.Country, scheme.Branch);
+                var fromB = instrument.BindsFrom(other, scheme.Branch);
+                if (!instrument.Binding)
+                {
+                    if (instrument.IsConvention || instrument.Parties.Contains(other))
+                    {
+                        return $"{instrument.Title} would allow aggregation with {other} but is not binding";
+                    }
+
+                    continue;
+                }
+
+                if (fromA is { } a && fromB is { } b && (a > _entitleDate || b > _entitleDate))
+                {
+                    var later = a > b ? a : b;
+                    return $"{instrument.Title} would allow aggregation with {other} but enters into force on {later:yyyy-MM-dd}";
+                }
+
+                if (instrument.IsConvention && (fromA is null ^ fromB is null))
+                {
+                    var missing = fromA is null ? scheme.Country : other;
+                    return $"ratification of {instrument.Title} by {missing} would allow aggregation with {other}";
+                }
+            }
+
+            return null;
+        }
+
+        private bool? Export(Scheme scheme, Outcome outcome, List<Step> steps, List<Conflict> conflicts, List<string> instruments, ref Layer decidedBy)
+        {
+            var residence = c.Person.Residence;
+            if (residence == scheme.Country)
+            {
+                if (_explain)
+                {
+                    steps.Add(new Step($"The person lives in {residence}: paid where they live.", null));
+                }
+
+                return true;
+            }
+
+            if (outcome == Outcome.Refund && scheme.Refund is { RequiresDeparture: true } r)
+            {
+                if (_explain)
+                {
+                    steps.Add(new Step($"The refund is paid after leaving {scheme.Country}, to the person in {residence}.", r.Benefit.Source));
+                }
+
+                return true;
+            }
+
+            var domestic = scheme.PaidAbroad.At(_payDate);
+            if (domestic is { IsKnown: true, Value: true })
+            {
+                if (_explain)
+                {
+                    steps.Add(new Step($"{scheme.Country} law pays this benefit to persons living abroad ({residence}).", domestic.Source));
+                }
+
+                return true;
+            }
+
+            var export = FindInstrument(scheme, Principle.Export, _payDate, [residence]) ?? FindConventionExport(scheme);
+            if (export is { } found)
+            {
+                instruments.Add(found.Instrument.Id);
+                if (decidedBy == Layer.Domestic)
+                {
+                    decidedBy = found.Instrument.Layer;
+                }
+
+                if (_explain)
+                {
+                    steps.Add(new Step($"{found.Instrument.Title} requires payment while the person lives in {residence} (export of benefits).", found.Provision.Source));
+                    if (domestic is { IsKnown: true, Value: false })
+                    {
+                        conflicts.Add(new Conflict($"{scheme.Country} law does not pay this benefit abroad, but {found.Instrument.Title} requires export; the binding instrument prevails.",
+                            [domestic.Source!, found.Provision.Source]));
+                    }
+                }
+
+                return true;
+            }
+
+            if (domestic is { IsKnown: true, Value: false })
+            {
+                if (_explain)
+                {
+                    steps.Add(new Step($"{scheme.Country} law does not pay this benefit to a person living in {residence}, and no instrument in force requires it.", domestic.Source));
+                }
+
+                return false;
+            }
+
+            if (_explain)
+            {
+                steps.Add(new Step($"Whether {scheme.Country} pays this benefit to a person living in {residence} is unknown{(domestic is { IsKnown: false } u ? $" ({u.Unknown})" : "")}.", null));
+            }
+
+            return null;
+        }
+
+        // Conventions (C118 art. 5, C157) guarantee export to nationals of a bound state wherever they live.
+        private Found? FindConventionExport(Scheme scheme)
+        {
+            foreach (var instrument in kb.BindingInstruments.Where(i => i.IsConvention))
+            {
+                foreach (var provision in instrument.Provisions)
+                {
+                    if ((provision.Grants & Principle.Export) == 0 || !provision.Covers(scheme.Id, scheme.Branch))
+                    {
+                        continue;
+                    }
+
+                    foreach (var nationality in c.Person.Nationalities)
+                    {
+                        if (instrument.InForceBetween(scheme.Country, nationality, scheme.Branch, _payDate))
+                        {
+                            return new Found(instrument, provision, nationality);
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private static Coverage With(this Coverage target, Coverage from)
+    {
+        target.Steps.AddRange(from.Steps);
+        target.Conflicts.AddRange(from.Conflicts);
+        target.EqualityFrom = from.EqualityFrom;
+        target.Unknown = from.Unknown;
+        target.Excluded = from.Excluded;
+        target.ExcludedSource = from.ExcludedSource;
+        return target;
+    }
+}

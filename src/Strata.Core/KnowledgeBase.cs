@@ -1,0 +1,52 @@
+using Strata.Instruments;
+using Strata.Law;
+using Strata.Schemes;
+
+namespace Strata;
+
+/// <summary>The loaded law: countries, schemes and instruments. Immutable and thread-safe; build it once.</summary>
+public sealed class KnowledgeBase
+{
+    private readonly Dictionary<string, Country> _countries;
+    private readonly Dictionary<string, Scheme> _schemes;
+    private readonly Dictionary<(string Country, Branch Branch), Scheme[]> _byCountryBranch;
+    private readonly Dictionary<string, Instrument> _instruments;
+    private readonly Instrument[] _binding;
+
+    /// <summary>Creates a knowledge base from validated parts.</summary>
+    /// <param name="countries">Countries.</param>
+    /// <param name="schemes">Schemes.</param>
+    /// <param name="instruments">Instruments.</param>
+    /// <exception cref="ArgumentException">Two items share an id.</exception>
+    public KnowledgeBase(IEnumerable<Country> countries, IEnumerable<Scheme> schemes, IEnumerable<Instrument> instruments)
+    {
+        ArgumentNullException.ThrowIfNull(countries);
+        ArgumentNullException.ThrowIfNull(schemes);
+        ArgumentNullException.ThrowIfNull(instruments);
+        _countries = countries.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        _schemes = schemes.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        _byCountryBranch = _schemes.Values.GroupBy(s => (s.Country, s.Branch))
+            .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Id, StringComparer.Ordinal).ToArray());
+        _instruments = instruments.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        _binding = _instruments.Values.Where(i => i.Binding).OrderBy(i => i.Id, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>Countries by ISO code.</summary>
+    public IReadOnlyDictionary<string, Country> Countries => _countries;
+
+    /// <summary>Schemes by id.</summary>
+    public IReadOnlyDictionary<string, Scheme> Schemes => _schemes;
+
+    /// <summary>Instruments by id.</summary>
+    public IReadOnlyDictionary<string, Instrument> Instruments => _instruments;
+
+    /// <summary>Binding instruments, in id order.</summary>
+    public IReadOnlyList<Instrument> BindingInstruments => _binding;
+
+    /// <summary>The schemes of a country for a branch, in id order.</summary>
+    /// <param name="country">ISO code.</param>
+    /// <param name="branch">Branch.</param>
+    /// <returns>The schemes; empty when none is modelled.</returns>
+    public IReadOnlyList<Scheme> SchemesFor(string country, Branch branch) =>
+        _byCountryBranch.TryGetValue((country, branch), out var found) ? found : [];
+}

@@ -1,0 +1,245 @@
+using System.Globalization;
+using Strata.Cases;
+using Strata.Knowledge.Loading;
+using Strata.Knowledge.Yaml;
+using Strata.Law;
+
+namespace Strata.Knowledge.Cases;
+
+/// <summary>Reads a case file (<c>strata: case/v1</c>, YAML or JSON with the same fields) into a validated <see cref="Case"/>.</summary>
+/// <remarks>Every problem is reported with the file, line and field; nothing is guessed.</remarks>
+public static class CaseFile
+{
+    /// <summary>Largest case file accepted: a career of thousands of periods fits well within it.</summary>
+    public const long MaxBytes = 1_000_000;
+
+    /// <summary>The version this reader accepts.</summary>
+    public const string Version = "case/v1";
+
+    /// <summary>Reads a case file from disk.</summary>
+    /// <param name="path">Path.</param>
+    /// <param name="knowledge">When given, scheme ids in the career must exist in it.</param>
+    /// <returns>The case or every problem.</returns>
+    public static LoadResult<Case> Load(string path, KnowledgeBase? knowledge = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var name = path;
+        if (!File.Exists(path))
+        {
+            return new LoadResult<Case>(null, [new Problem(name, 0, "", "does not exist")]);
+        }
+
+        var size = new FileInfo(path).Length;
+        if (size > MaxBytes)
+        {
+            return new LoadResult<Case>(null, [new Problem(name, 0, "", string.Format(CultureInfo.InvariantCulture, Messages.TooLarge, size, MaxBytes))]);
+        }
+
+        return Parse(name, File.ReadAllText(path), knowledge);
+    }
+
+    /// <summary>Reads case text.</summary>
+    /// <param name="name">Name used in messages.</param>
+    /// <param name="text">YAML or JSON.</param>
+    /// <param name="knowledge">When given, scheme ids in the career must exist in it.</param>
+    /// <returns>The case or every problem.</returns>
+    public static LoadResult<Case> Parse(string name, string text, KnowledgeBase? knowledge = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > MaxBytes)
+        {
+            return new LoadResult<Case>(null, [new Problem(name, 0, "", string.Format(CultureInfo.InvariantCulture, Messages.TooLarge, text.Length, MaxBytes))]);
+        }
+
+        var doc = SourceDocument.Parse(name, text);
+        var root = doc.RootMap();
+        var result = root is null ? null : Read(doc, root, knowledge);
+        return new LoadResult<Case>(doc.Problems.Count == 0 ? result : null, doc.Problems.OrderBy(p => p.Line).ToArray());
+    }
+
+    private static Case? Read(SourceDocument doc, MapReader root, KnowledgeBase? knowledge)
+    {
+        root.Only("strata", "person", "career", "claim");
+        var version = root.String("strata", required: true);
+        if (version is not null && version != Version)
+        {
+            doc.Error(root.Get("strata"), "strata", string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, version, Version));
+        }
+
+        var person = ReadPerson(root.Map("person", required: true));
+        var claim = ReadClaim(root.Map("claim", required: true));
+        var career = new List<(CareerPeriod Period, int Line, string Path)>();
+        var items = root.List("career", required: true);
+        if (root.Has("career") && items.Count == 0)
+        {
+            doc.Error(root.Get("career"), "career", "must list at least one period");
+        }
+
+        foreach (var (node, path) in items)
+        {
+            var map = MapReader.Of(doc, node, path);
+            if (map is not null && ReadPeriod(map, person?.Born, knowledge) is { } period)
+            {
+                career.Add((period, (int)node.Start.Line, path));
+            }
+        }
+
+        // Two periods in one country on the same days would count the same months twice: the file must say which is right.
+        foreach (var group in career.GroupBy(p => p.Period.Country))
+        {
+            var ordered = group.OrderBy(p => p.Period.From).ToArray();
+            for (var i = 1; i < ordered.Length; i++)
+            {
+                var previous = ordered.Take(i).MaxBy(p => p.Period.To);
+                if (previous.Period.To >= ordered[i].Period.From)
+                {
+                    doc.Problems.Add(new Problem(doc.File, ordered[i].Line, ordered[i].Path + ".from",
+                        $"overlaps {previous.Path} ({previous.Period.From:yyyy-MM-dd}–{previous.Period.To:yyyy-MM-dd}) in {group.Key}; periods in one country must not overlap"));
+                }
+            }
+        }
+
+        return person is null || claim is null || doc.Problems.Count > 0 ? null : new Case(person, career.Select(c => c.Period), claim);
+    }
+
+    private static string? Country(MapReader map, string key, bool required)
+    {
+        var code = map.String(key, required);
+        if (code is not null && !Codes.IsCountry(code))
+        {
+            map.Doc.Error(map.Get(key), map.Field(key), string.Format(CultureInfo.InvariantCulture, Messages.BadCountry, code));
+            return null;
+        }
+
+        return code;
+    }
+
+    private static Person? ReadPerson(MapReader? map)
+    {
+        if (map is null)
+        {
+            return null;
+        }
+
+        map.Only("born", "sex", "nationalities", "residence");
+        var born = map.Date("born", required: true);
+        var sex = map.String("sex");
+        if (sex is not null and not ("female" or "male"))
+        {
+            map.Doc.Error(map.Get("sex"), map.Field("sex"), string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, sex, "female|male"));
+        }
+
+        var nationalities = new List<string>();
+        foreach (var (code, node, path) in map.Strings("nationalities", required: true))
+        {
+            if (Codes.IsCountry(code))
+            {
+                nationalities.Add(code);
+            }
+            else
+            {
+                map.Doc.Error(node, path, string.Format(CultureInfo.InvariantCulture, Messages.BadCountry, code));
+            }
+        }
+
+        if (map.Has("nationalities") && nationalities.Count == 0 && map.Strings("nationalities").Count == 0)
+        {
+            map.Doc.Error(map.Get("nationalities"), map.Field("nationalities"), "must list at least one nationality");
+        }
+
+        var residence = Country(map, "residence", required: true);
+        return born is null || residence is null || nationalities.Count == 0 ? null : new Person(born.Value, nationalities, residence, sex);
+    }
+
+    private static Claim? ReadClaim(MapReader? map)
+    {
+        if (map is null)
+        {
+            return null;
+        }
+
+        map.Only("date", "branches", "contingencyDate");
+        var date = map.Date("date", required: true);
+        var branches = new List<Branch>();
+        foreach (var (name, node, path) in map.Strings("branches"))
+        {
+            if (BranchNames.TryParse(name, out var b))
+            {
+                branches.Add(b);
+            }
+            else
+            {
+                map.Doc.Error(node, path, string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, name, BranchNames.Accepted));
+            }
+        }
+
+        var contingency = map.Date("contingencyDate");
+        return date is null ? null : new Claim(date.Value, branches, contingency);
+    }
+
+    private static CareerPeriod? ReadPeriod(MapReader map, DateOnly? born, KnowledgeBase? knowledge)
+    {
+        map.Only("country", "from", "to", "activity", "postedFrom", "documented", "wage", "currency", "scheme");
+        var country = Country(map, "country", required: true);
+        var from = map.Date("from", required: true);
+        var to = map.Date("to", required: true);
+        var ok = country is not null && from is not null && to is not null;
+        if (from is { } f && to is { } t && t < f)
+        {
+            map.Doc.Error(map.Get("to"), map.Field("to"), string.Format(CultureInfo.InvariantCulture, Messages.EndBeforeStart, t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            ok = false;
+        }
+
+        if (from is { } f2 && born is { } b && f2 < b)
+        {
+            map.Doc.Error(map.Get("from"), map.Field("from"), $"({f2:yyyy-MM-dd}) is before the person was born ({b:yyyy-MM-dd})");
+            ok = false;
+        }
+
+        var activityName = map.String("activity") ?? "employed";
+        if (!ActivityNames.TryParse(activityName, out var activity))
+        {
+            map.Doc.Error(map.Get("activity"), map.Field("activity"), string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, activityName, ActivityNames.Accepted));
+            ok = false;
+        }
+
+        var postedFrom = Country(map, "postedFrom", required: activity == Activity.Posted);
+        if (postedFrom is not null && activity != Activity.Posted)
+        {
+            map.Doc.Error(map.Get("postedFrom"), map.Field("postedFrom"), "is only meaningful with activity: posted");
+            ok = false;
+        }
+
+        if (activity == Activity.Posted && postedFrom is not null && postedFrom == country)
+        {
+            map.Doc.Error(map.Get("postedFrom"), map.Field("postedFrom"), "must differ from the country of work");
+            ok = false;
+        }
+
+        var documented = map.Bool("documented") ?? true;
+        var wage = map.Decimal("wage");
+        if (map.Has("wage") && wage is null)
+        {
+            ok = false;
+        }
+
+        var currency = map.String("currency") ?? (country is null ? null : Codes.CurrencyOf(country));
+        if (map.Has("currency") && !Codes.IsCurrency(currency))
+        {
+            map.Doc.Error(map.Get("currency"), map.Field("currency"), string.Format(CultureInfo.InvariantCulture, Messages.BadCurrency, currency));
+            ok = false;
+        }
+
+        var scheme = map.String("scheme");
+        if (scheme is not null && knowledge is not null
+            && !knowledge.Schemes.Keys.Any(id => id == scheme || id.StartsWith(scheme + ".", StringComparison.Ordinal)))
+        {
+            map.Doc.Error(map.Get("scheme"), map.Field("scheme"), $"'{scheme}' is not a scheme in the knowledge base");
+            ok = false;
+        }
+
+        return ok && currency is not null
+            ? new CareerPeriod(country!, from!.Value, to!.Value, activity, postedFrom, documented, wage, currency, scheme)
+            : null;
+    }
+}

@@ -1,0 +1,594 @@
+using System.Globalization;
+using Strata.Cases;
+using Strata.Formulas;
+using Strata.Instruments;
+using Strata.Knowledge.Yaml;
+using Strata.Law;
+using Strata.Schemes;
+using YamlDotNet.RepresentationModel;
+
+namespace Strata.Knowledge.Loading;
+
+/// <summary>Loads a knowledge directory into a validated <see cref="KnowledgeBase"/>, reporting every problem with its file, line and field.</summary>
+public static class KnowledgeLoader
+{
+    /// <summary>Largest knowledge file accepted.</summary>
+    public const long MaxFileBytes = 1_000_000;
+
+    /// <summary>Summary figures of a loaded knowledge base, for <c>kb validate</c>.</summary>
+    /// <param name="Files">Files read.</param>
+    /// <param name="Sources">Sources declared or inline.</param>
+    /// <param name="UnknownFacts">Facts recorded as unknown.</param>
+    public sealed record Statistics(int Files, int Sources, int UnknownFacts);
+
+    private sealed class Pending
+    {
+        public List<Country> Countries { get; } = [];
+
+        public List<(Scheme Scheme, SourceDocument Doc, YamlNode Node)> Schemes { get; } = [];
+
+        public List<(Instrument Instrument, SourceDocument Doc, YamlNode Node, List<(string Scheme, YamlNode Node, string Path)> SchemeRefs)> Instruments { get; } = [];
+
+        public Dictionary<string, string> Ids { get; } = new(StringComparer.Ordinal);
+
+        public List<(string Country, SourceDocument Doc, YamlNode Node, string Field)> CountryRefs { get; } = [];
+
+        public int Sources { get; set; }
+
+        public int Unknown { get; set; }
+    }
+
+    /// <summary>Loads every <c>*.yaml</c> file under a directory.</summary>
+    /// <param name="directory">The knowledge directory.</param>
+    /// <param name="today">When given, <c>checked</c> dates after it are errors.</param>
+    /// <returns>The knowledge base, or every problem found.</returns>
+    public static LoadResult<KnowledgeBase> Load(string directory, DateOnly? today = null) => LoadWithStatistics(directory, today).Result;
+
+    /// <summary>Loads a directory and counts files, sources and unknown facts.</summary>
+    /// <param name="directory">The knowledge directory.</param>
+    /// <param name="today">When given, <c>checked</c> dates after it are errors.</param>
+    /// <returns>The result and figures.</returns>
+    public static (LoadResult<KnowledgeBase> Result, Statistics Statistics) LoadWithStatistics(string directory, DateOnly? today = null)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        if (!Directory.Exists(directory))
+        {
+            return (new LoadResult<KnowledgeBase>(null, [new Problem(directory, 0, "", "is not a directory")]), new Statistics(0, 0, 0));
+        }
+
+        var files = Directory.EnumerateFiles(directory, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToArray();
+        var problems = new List<Problem>();
+        var pending = new Pending();
+        foreach (var path in files)
+        {
+            var name = Path.GetRelativePath(directory, path).Replace('\\', '/');
+            var size = new FileInfo(path).Length;
+            if (size > MaxFileBytes)
+            {
+                problems.Add(new Problem(name, 0, "", string.Format(CultureInfo.InvariantCulture, Messages.TooLarge, size, MaxFileBytes)));
+                continue;
+            }
+
+            var doc = SourceDocument.Parse(name, File.ReadAllText(path));
+            ReadFile(doc, pending, today);
+            problems.AddRange(doc.Problems);
+        }
+
+        var kb = CrossCheck(pending, problems);
+        problems.Sort((a, b) => (string.CompareOrdinal(a.File, b.File), a.Line).CompareTo((0, b.Line)));
+        var stats = new Statistics(files.Length, pending.Sources, pending.Unknown);
+        return (new LoadResult<KnowledgeBase>(problems.Count == 0 ? kb : null, problems), stats);
+    }
+
+    private static void ReadFile(SourceDocument doc, Pending pending, DateOnly? today)
+    {
+        var root = doc.RootMap();
+        if (root is null)
+        {
+            return;
+        }
+
+        var kind = root.String("strata", required: true);
+        switch (kind)
+        {
+            case null:
+                return;
+            case "country/v1":
+                ReadCountry(doc, root, pending);
+                break;
+            case "scheme/v1":
+                ReadScheme(doc, root, pending, today);
+                break;
+            case "instrument/v1":
+                ReadInstrument(doc, root, pending, today);
+                break;
+            default:
+                doc.Error(root.Get("strata"), "strata", string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, kind, "country/v1|scheme/v1|instrument/v1"));
+                break;
+        }
+
+        pending.Unknown += CountUnknown(doc.Root);
+    }
+
+    private static int CountUnknown(YamlNode? node) => node switch
+    {
+        YamlMappingNode map => map.Children.Sum(kv => (kv.Key is YamlScalarNode { Value: "unknown" or "registeredUnknown" } ? 1 : 0) + CountUnknown(kv.Value)),
+        YamlSequenceNode seq => seq.Children.Sum(CountUnknown),
+        _ => 0,
+    };
+
+    private static bool ClaimId(Pending pending, SourceDocument doc, MapReader root, string? id)
+    {
+        if (id is null)
+        {
+            return false;
+        }
+
+        if (pending.Ids.TryGetValue(id, out var other))
+        {
+            doc.Error(root.Get("id"), "id", string.Format(CultureInfo.InvariantCulture, Messages.Duplicate, id, other));
+            return false;
+        }
+
+        pending.Ids[id] = doc.File;
+        return true;
+    }
+
+    private static string? CountryCode(MapReader map, string key, bool required = true)
+    {
+        var code = map.String(key, required);
+        if (code is not null && !Codes.IsCountry(code))
+        {
+            map.Doc.Error(map.Get(key), map.Field(key), string.Format(CultureInfo.InvariantCulture, Messages.BadCountry, code));
+            return null;
+        }
+
+        return code;
+    }
+
+    private static void ReadCountry(SourceDocument doc, MapReader root, Pending pending)
+    {
+        root.Only("strata", "id", "name", "currency", "sources", "note");
+        var id = CountryCode(root, "id");
+        var name = root.String("name", required: true);
+        var currency = root.String("currency", required: true);
+        if (currency is not null && !Codes.IsCurrency(currency))
+        {
+            doc.Error(root.Get("currency"), "currency", string.Format(CultureInfo.InvariantCulture, Messages.BadCurrency, currency));
+            return;
+        }
+
+        if (id is not null && name is not null && currency is not null && ClaimId(pending, doc, root, "country:" + id))
+        {
+            pending.Countries.Add(new Country(id, name, currency));
+        }
+    }
+
+    private static readonly string[] SchemeFields =
+        ["strata", "id", "country", "branch", "name", "institution", "currency", "counts", "sources", "law", "coverage", "qualifying",
+         "benefit", "otherwise", "paidAbroad", "refund", "note"];
+
+    private static void ReadScheme(SourceDocument doc, MapReader root, Pending pending, DateOnly? today)
+    {
+        root.Only(SchemeFields);
+        var facts = new FactReader(doc, root, today);
+        pending.Sources += facts.SourceCount;
+        var id = root.String("id", required: true);
+        var country = CountryCode(root, "country");
+        if (country is not null)
+        {
+            pending.CountryRefs.Add((country, doc, root.Get("country")!, "country"));
+        }
+
+        var branchName = root.String("branch", required: true);
+        Branch branch = default;
+        if (branchName is not null && !BranchNames.TryParse(branchName, out branch))
+        {
+            doc.Error(root.Get("branch"), "branch", string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, branchName, BranchNames.Accepted));
+            branchName = null;
+        }
+
+        var name = root.String("name", required: true);
+        var institution = root.String("institution", required: true);
+        var currency = root.String("currency") ?? (country is null ? null : Codes.CurrencyOf(country));
+        if (root.Has("currency") && !Codes.IsCurrency(currency))
+        {
+            doc.Error(root.Get("currency"), "currency", string.Format(CultureInfo.InvariantCulture, Messages.BadCurrency, currency));
+        }
+
+        var counts = PeriodUnit.Months;
+        if (root.String("counts") is { } unit && !Enum.TryParse(unit, ignoreCase: true, out counts))
+        {
+            doc.Error(root.Get("counts"), "counts", string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, unit, "days|weeks|months|quarters|years"));
+        }
+
+        if (root.Has("law"))
+        {
+            facts.Source(root, "law");
+        }
+
+        var coverage = facts.Series(root, "coverage", ReadCoverage, ["activities", "foreignWorkers", "maxAge"], required: true);
+        var qualifying = ReadQualifying(root.Map("qualifying"), facts);
+        var benefit = ReadBenefit(root.Map("benefit", required: true), facts, fallback: false);
+        var otherwise = root.Has("otherwise") ? ReadBenefit(root.Map("otherwise"), facts, fallback: true) : null;
+        var paidAbroad = facts.Series(root, "paidAbroad", FactReader.BoolValue, ["value"], required: true).Unbox();
+        var refund = root.Has("refund") ? ReadRefund(root.Map("refund")!, facts) : null;
+        if (id is null || country is null || branchName is null || name is null || institution is null || currency is null
+            || coverage is null || benefit is null || paidAbroad is null || (root.Has("refund") && refund is null) || (root.Has("otherwise") && otherwise is null))
+        {
+            return;
+        }
+
+        if (ClaimId(pending, doc, root, id))
+        {
+            pending.Schemes.Add((new Scheme(id, country, branch, name, institution, currency, coverage, qualifying, benefit, otherwise,
+                paidAbroad, refund, counts), doc, root.Node));
+        }
+    }
+
+    private static CoverageRule? ReadCoverage(MapReader map)
+    {
+        var activities = new List<Activity>();
+        foreach (var (value, node, path) in map.Strings("activities", required: true))
+        {
+            if (ActivityNames.TryParse(value, out var a))
+            {
+                activities.Add(a);
+            }
+            else
+            {
+                map.Doc.Error(node, path, string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, value, ActivityNames.Accepted));
+                return null;
+            }
+        }
+
+        var foreign = map.String("foreignWorkers", required: true);
+        ForeignWorkerRule rule;
+        switch (foreign)
+        {
+            case "all": rule = ForeignWorkerRule.All; break;
+            case "documented-only": rule = ForeignWorkerRule.DocumentedOnly; break;
+            case "excluded": rule = ForeignWorkerRule.Excluded; break;
+            case "reciprocity": rule = ForeignWorkerRule.Reciprocity; break;
+            case "unknown": rule = ForeignWorkerRule.Unknown; break;
+            case null: return null;
+            default:
+                map.Doc.Error(map.Get("foreignWorkers"), map.Field("foreignWorkers"), string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, foreign, "all|documented-only|excluded|reciprocity|unknown"));
+                return null;
+        }
+
+        return activities.Count == 0 ? null : new CoverageRule(activities, rule, map.Int("maxAge"));
+    }
+
+    private static QualifyingConditions ReadQualifying(MapReader? map, FactReader facts)
+    {
+        if (map is null)
+        {
+            return QualifyingConditions.None;
+        }
+
+        map.Only("minMonths", "minAge", "recent", "coveredAtContingency", "note");
+        var recent = facts.Series(map, "recent", m =>
+        {
+            var v = m.Map("value", required: true);
+            if (v is null)
+            {
+                return null;
+            }
+
+            v.Only("months", "within");
+            var months = v.Int("months", required: true);
+            var within = v.Int("within", required: true);
+            return months is null || within is null ? null : new Box<RecentContributions>(new RecentContributions(months.Value, within.Value));
+        }, ["value"]);
+        return new QualifyingConditions(
+            facts.Series(map, "minMonths", FactReader.IntValue, ["value"]).Unbox(),
+            facts.Series(map, "minAge", FactReader.IntValue, ["value"]).Unbox(),
+            recent.Unbox(),
+            facts.Series(map, "coveredAtContingency", FactReader.BoolValue, ["value"]).Unbox());
+    }
+
+    private static BenefitRule? ReadBenefit(MapReader? map, FactReader facts, bool fallback)
+    {
+        if (map is null)
+        {
+            return null;
+        }
+
+        map.Only("kind", "family", "source", "parameters", "note", "minMonths", "minAge");
+        var kindName = map.String("kind", required: true);
+        BenefitKind kind = default;
+        if (kindName is not null && kindName is not ("pension" or "lump-sum"))
+        {
+            map.Doc.Error(map.Get("kind"), map.Field("kind"), string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, kindName, "pension|lump-sum"));
+            kindName = null;
+        }
+        else if (kindName == "lump-sum")
+        {
+            kind = BenefitKind.LumpSum;
+        }
+
+        var family = map.String("family", required: true);
+        var note = map.String("note");
+        IBenefitFormula? formula = null;
+        if (family is not null && family != FormulaFamilies.UnknownFamily && !FormulaFamilies.TryGet(family, out formula))
+        {
+            map.Doc.Error(map.Get("family"), map.Field("family"), string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, family, string.Join("|", FormulaFamilies.Names)));
+            family = null;
+        }
+
+        if (family == FormulaFamilies.UnknownFamily && note is null)
+        {
+            map.Doc.Error(map.Node, map.Field("note"), "is required when the family is 'unknown': say what the real rule is and where it is stated");
+        }
+
+        var source = map.Has("source") ? facts.Source(map) : null;
+        if (family != FormulaFamilies.UnknownFamily && !map.Has("source"))
+        {
+            map.Missing("source");
+        }
+
+        var parameters = new Dictionary<string, FactSeries<ParameterValue>>(StringComparer.Ordinal);
+        var pmap = map.Map("parameters");
+        if (pmap is not null)
+        {
+            foreach (var (key, _) in pmap.Node.Children)
+            {
+                var name = ((YamlScalarNode)key).Value!;
+                if (formula is not null && !formula.Required.Contains(name) && !formula.Optional.Contains(name))
+                {
+                    map.Doc.Error(key, pmap.Field(name), string.Format(CultureInfo.InvariantCulture, Messages.UnknownField, string.Join(", ", formula.Required.Concat(formula.Optional))));
+                    continue;
+                }
+
+                if (facts.Series(pmap, name, FactReader.ParameterValueReader, ["value"]) is { } series)
+                {
+                    parameters[name] = series;
+                }
+            }
+        }
+
+        if (formula is not null)
+        {
+            foreach (var required in formula.Required.Where(r => !parameters.ContainsKey(r) && (pmap is null || !pmap.Has(r))))
+            {
+                map.Doc.Error(pmap?.Node ?? map.Node, (pmap ?? map).Field(pmap is null ? "parameters" : required),
+                    pmap is null ? Messages.Required : $"is required by the formula family '{family}'");
+            }
+        }
+
+        var minMonths = fallback || map.Has("minMonths") ? facts.Series(map, "minMonths", FactReader.IntValue, ["value"]).Unbox() : null;
+        var minAge = map.Has("minAge") ? facts.Series(map, "minAge", FactReader.IntValue, ["value"]).Unbox() : null;
+        return kindName is null || family is null ? null : new BenefitRule(kind, family, parameters, source, minMonths, minAge, note);
+    }
+
+    private static RefundRule? ReadRefund(MapReader map, FactReader facts)
+    {
+        var who = map.String("who") ?? "non-nationals";
+        if (who is not ("non-nationals" or "everyone"))
+        {
+            map.Doc.Error(map.Get("who"), map.Field("who"), string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, who, "non-nationals|everyone"));
+            return null;
+        }
+
+        var requiresDeparture = map.Bool("requiresDeparture") ?? true;
+        var extinguishes = facts.Series(map, "extinguishesPeriods", FactReader.BoolValue, ["value"], required: true).Unbox();
+
+        // The refund's own amount fields share the benefit reader; strip the refund-only fields first.
+        var benefitNode = new YamlMappingNode(map.Node.Children.Where(kv =>
+            kv.Key is YamlScalarNode { Value: not ("who" or "requiresDeparture" or "extinguishesPeriods") }));
+        var benefitMap = MapReader.Of(map.Doc, benefitNode, map.Path);
+        var benefit = ReadBenefit(benefitMap, facts, fallback: true);
+        return benefit is null || extinguishes is null ? null
+            : new RefundRule(benefit, who == "everyone" ? RefundEligibility.Everyone : RefundEligibility.NonNationals, requiresDeparture, extinguishes);
+    }
+
+    private static readonly string[] InstrumentFields =
+        ["strata", "id", "title", "layer", "binding", "parties", "signed", "inForce", "ended", "personalScope", "sources", "source",
+         "ratifications", "provisions", "ratificationDelayMonths", "note", "adopted"];
+
+    private static void ReadInstrument(SourceDocument doc, MapReader root, Pending pending, DateOnly? today)
+    {
+        root.Only(InstrumentFields);
+        var facts = new FactReader(doc, root, today);
+        pending.Sources += facts.SourceCount;
+        var id = root.String("id", required: true);
+        var title = root.String("title", required: true);
+        var layerName = root.String("layer", required: true);
+        Layer layer = default;
+        if (layerName is not null && !Enum.TryParse(layerName, ignoreCase: true, out layer) || layerName == "domestic")
+        {
+            doc.Error(root.Get("layer"), "layer", string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, layerName, "bilateral|regional|international"));
+            layerName = null;
+        }
+
+        var binding = root.Bool("binding", required: true);
+        var parties = new List<string>();
+        foreach (var (code, node, path) in root.Strings("parties"))
+        {
+            if (Codes.IsCountry(code))
+            {
+                parties.Add(code);
+            }
+            else
+            {
+                doc.Error(node, path, string.Format(CultureInfo.InvariantCulture, Messages.BadCountry, code));
+            }
+        }
+
+        var signed = root.Date("signed") ?? root.Date("adopted");
+        var inForce = root.Date("inForce");
+        var ended = root.Date("ended");
+        if (signed is { } s && inForce is { } f && f < s)
+        {
+            doc.Error(root.Get("inForce"), "inForce", $"({f:yyyy-MM-dd}) is before signature or adoption ({s:yyyy-MM-dd})");
+        }
+
+        if (inForce is { } f2 && ended is { } e && e < f2)
+        {
+            doc.Error(root.Get("ended"), "ended", string.Format(CultureInfo.InvariantCulture, Messages.EndBeforeStart, e, f2));
+        }
+
+        if (layer == Layer.Bilateral && layerName is not null && parties.Distinct().Count() != 2)
+        {
+            doc.Error(root.Get("parties") ?? root.Node, "parties", $"a bilateral instrument has exactly two distinct parties (got {parties.Distinct().Count()})");
+        }
+
+        var scopeName = root.String("personalScope") ?? "insured-persons";
+        var scope = scopeName switch
+        {
+            "insured-persons" => PersonalScope.InsuredPersons,
+            "nationals-of-parties" => PersonalScope.NationalsOfParties,
+            "everyone" => PersonalScope.Everyone,
+            _ => (PersonalScope?)null,
+        };
+        if (scope is null)
+        {
+            doc.Error(root.Get("personalScope"), "personalScope", string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, scopeName, "insured-persons|nationals-of-parties|everyone"));
+        }
+
+        var source = facts.Source(root);
+        var ratifications = new List<Ratification>();
+        foreach (var (node, path) in root.List("ratifications"))
+        {
+            var map = MapReader.Of(doc, node, path);
+            if (map is null)
+            {
+                continue;
+            }
+
+            map.Only("state", "registered", "registeredUnknown", "inForce", "denounced", "branches", "parts", "source", "note");
+            var state = CountryCode(map, "state");
+            var registered = map.Date("registered");
+            var unknownDate = map.String("registeredUnknown");
+            if (registered is null && unknownDate is null)
+            {
+                map.Missing("registered");
+            }
+
+            var branches = Branches(map, "branches");
+            var rsource = facts.Source(map);
+            if (state is not null && rsource is not null && (registered is not null || unknownDate is not null))
+            {
+                pending.CountryRefs.Add((state, doc, map.Get("state")!, map.Field("state")));
+                ratifications.Add(new Ratification(state, registered, map.Date("inForce"), map.Date("denounced"), branches, rsource, unknownDate));
+            }
+        }
+
+        var provisions = new List<Provision>();
+        ApplicableLegislationRule? applicable = null;
+        var schemeRefs = new List<(string, YamlNode, string)>();
+        foreach (var (node, path) in root.List("provisions"))
+        {
+            var map = MapReader.Of(doc, node, path);
+            if (map is null)
+            {
+                continue;
+            }
+
+            if (map.Has("applicableLegislation"))
+            {
+                map.Only("applicableLegislation", "postingMonths", "extensionMonths", "source", "note");
+                var posting = map.Int("postingMonths", required: true);
+                var psource = facts.Source(map);
+                if (posting is not null && psource is not null)
+                {
+                    applicable = new ApplicableLegislationRule(posting.Value, map.Int("extensionMonths"), psource);
+                }
+
+                continue;
+            }
+
+            map.Only("branches", "grants", "calculation", "payHigher", "minimumMonths", "schemes", "source", "note");
+            var branches = Branches(map, "branches", required: true);
+            var grants = Principle.None;
+            foreach (var (g, gnode, gpath) in map.Strings("grants", required: true))
+            {
+                switch (g)
+                {
+                    case "equality": grants |= Principle.Equality; break;
+                    case "aggregation": grants |= Principle.Aggregation; break;
+                    case "export": grants |= Principle.Export; break;
+                    default:
+                        doc.Error(gnode, gpath, string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, g, "equality|aggregation|export"));
+                        break;
+                }
+            }
+
+            var calcName = map.String("calculation") ?? "pro-rata";
+            if (calcName is not ("pro-rata" or "direct"))
+            {
+                doc.Error(map.Get("calculation"), map.Field("calculation"), string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, calcName, "pro-rata|direct"));
+            }
+
+            var schemes = map.Strings("schemes");
+            schemeRefs.AddRange(schemes.Select(x => (x.Value, x.Node, x.Path)));
+            var psrc = facts.Source(map);
+            if (psrc is not null && branches.Count > 0)
+            {
+                provisions.Add(new Provision(branches, grants, calcName == "direct" ? Calculation.Direct : Calculation.ProRata,
+                    map.Bool("payHigher") ?? false, map.Int("minimumMonths"), schemes.Select(x => x.Value), psrc));
+            }
+        }
+
+        foreach (var (party, i) in parties.Select((p, i) => (p, i)))
+        {
+            pending.CountryRefs.Add((party, doc, root.Get("parties")!, $"parties[{i}]"));
+        }
+
+        if (id is null || title is null || layerName is null || binding is null || scope is null || source is null)
+        {
+            return;
+        }
+
+        if (ClaimId(pending, doc, root, id))
+        {
+            pending.Instruments.Add((new Instrument(id, title, layer, binding.Value, parties, signed, inForce, ended, scope.Value, ratifications,
+                provisions, applicable, source, root.Int("ratificationDelayMonths")), doc, root.Node, schemeRefs));
+        }
+    }
+
+    private static List<Branch> Branches(MapReader map, string key, bool required = false)
+    {
+        var result = new List<Branch>();
+        foreach (var (name, node, path) in map.Strings(key, required))
+        {
+            if (BranchNames.TryParse(name, out var b))
+            {
+                result.Add(b);
+            }
+            else
+            {
+                map.Doc.Error(node, path, string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, name, BranchNames.Accepted));
+            }
+        }
+
+        return result;
+    }
+
+    private static KnowledgeBase? CrossCheck(Pending pending, List<Problem> problems)
+    {
+        var countries = pending.Countries.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (country, doc, node, field) in pending.CountryRefs.Where(r => !countries.Contains(r.Country)))
+        {
+            problems.Add(new Problem(doc.File, (int)node.Start.Line, field,
+                string.Format(CultureInfo.InvariantCulture, Messages.UnknownReference, "country", country) + $" (add countries/{country}/country.yaml)"));
+        }
+
+        var schemeIds = pending.Schemes.Select(s => s.Scheme.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (instrument, doc, _, refs) in pending.Instruments)
+        {
+            foreach (var (scheme, node, path) in refs.Where(r => !schemeIds.Contains(r.Scheme)))
+            {
+                problems.Add(new Problem(doc.File, (int)node.Start.Line, path, string.Format(CultureInfo.InvariantCulture, Messages.UnknownReference, "scheme", scheme)));
+            }
+
+            _ = instrument;
+        }
+
+        return problems.Count > 0 ? null
+            : new KnowledgeBase(pending.Countries, pending.Schemes.Select(s => s.Scheme), pending.Instruments.Select(i => i.Instrument));
+    }
+}
