@@ -325,6 +325,8 @@ public static class Evaluator
 
             public int? Age { get; set; }
 
+            public bool NotAtWork { get; set; }
+
             public string? Unknown { get; set; }
 
             public List<Step> Steps { get; } = [];
@@ -411,20 +413,24 @@ public static class Evaluator
                 }
             }
 
-            if (q.CoveredAtContingency.At(_entitleDate) is { IsKnown: true, Value: true } atFact)
+            // An employment injury is by definition an injury at work: it is compensated only when it happens while
+            // the person is insured under the scheme, whatever the knowledge file says about other conditions.
+            var atFact = q.CoveredAtContingency.At(_entitleDate);
+            if (atFact is { IsKnown: true, Value: true } || scheme.Branch == Branch.EmploymentInjury)
             {
                 var covered = runs.Any(r => r.Start <= contingency && contingency <= r.End);
                 if (!covered)
                 {
                     result.Status = result.Status == Status.Unknown ? Status.Unknown : Status.NotMet;
-                    result.Missing.Add($"the contingency must happen while insured in {country} (an injury at work there during an insured period)");
+                    result.NotAtWork = true;
+                    result.Missing.Add($"an injury at work while insured in {country}");
                 }
 
                 if (_explain)
                 {
                     result.Steps.Add(new Step(covered
                         ? $"The person is insured in {country} on {c.Claim.ContingencyDate:yyyy-MM-dd}, the day of the contingency."
-                        : $"The person is not insured in {country} on {c.Claim.ContingencyDate:yyyy-MM-dd}, the day of the contingency.", atFact.Source));
+                        : $"The person is not insured in {country} on {c.Claim.ContingencyDate:yyyy-MM-dd}, the day of the contingency.", atFact?.Source));
                 }
             }
 
@@ -465,7 +471,7 @@ public static class Evaluator
                 {
                     if (_explain)
                     {
-                        steps.Add(new Step($"Strata does not know {cov.Unknown}, so the outcome is unknown.", null));
+                        steps.Add(new Step($"Unknown to Strata: {cov.Unknown}. The outcome is therefore unknown, not a denial.", null));
                     }
 
                     return new Determination(country, scheme.Branch, scheme.Id, Outcome.Unknown, null, null, decidedBy, instruments,
@@ -502,6 +508,7 @@ public static class Evaluator
             string? futureHint = null;
             var others = _governed.Select(g => g.State).Where(s => s != country).Distinct().Order(StringComparer.Ordinal).ToArray();
             var otherRuns = new List<MonthRun>();
+            var otherStates = new List<MonthRun[]>();
             foreach (var other in others)
             {
                 var found = FindInstrument(scheme, Principle.Aggregation, _entitleDate, [other]);
@@ -519,6 +526,7 @@ public static class Evaluator
 
                 aggregation ??= found;
                 otherRuns.AddRange(runs);
+                otherStates.Add(runs);
                 if (_explain)
                 {
                     steps.Add(new Step($"{found.Value.Instrument.Title} applies between {country} and {other} and allows aggregation of periods: {Months.CountDistinct(runs)} months insured in {other} are added (overlapping months counted once).", found.Value.Provision.Source));
@@ -549,11 +557,16 @@ public static class Evaluator
                         var theoretical = Compute(scheme, scheme.Benefit, cov.Runs, total, _entitleDate);
                         if (theoretical.Amount is { } t)
                         {
-                            var share = Math.Round(t * own / total, 2, MidpointRounding.AwayFromZero);
+                            var ownShare = Months.SharedCount(cov.Runs, otherStates);
+                            var share = Math.Round(t * ownShare / total, 2, MidpointRounding.AwayFromZero);
                             var proRataSteps = new List<Step>(theoretical.Steps);
                             if (_explain)
                             {
-                                proRataSteps.Add(new Step($"Pro-rata share: theoretical amount {Fmt(t)} {scheme.Currency} × {own}/{total} months = {Fmt(share)} {scheme.Currency}.", agg.Provision.Source));
+                                proRataSteps.Add(new Step($"Pro-rata share: theoretical amount {Fmt(t)} {scheme.Currency} × {Fmt(ownShare)}/{total} months = {Fmt(share)} {scheme.Currency}.", agg.Provision.Source));
+                                if (ownShare != own)
+                                {
+                                    proRataSteps.Add(new Step($"Months insured in two states at once are shared equally between them in the pro-rata fraction, so that the fractions of one career never add up to more than one (Strata's convention: the precedence rules of EU Reg. 987/2009 art. 12 are not modelled).", null));
+                                }
                             }
 
                             underInstrument = FormulaResult.Of(share, proRataSteps);
@@ -602,7 +615,7 @@ public static class Evaluator
             {
                 if (_explain)
                 {
-                    steps.Add(new Step($"Strata does not know {kindQ.Unknown ?? ownQ.Unknown}, so the outcome is unknown.", null));
+                    steps.Add(new Step($"Unknown to Strata: {kindQ.Unknown ?? ownQ.Unknown}. The outcome is therefore unknown, not a denial.", null));
                 }
 
                 return new Determination(country, scheme.Branch, scheme.Id, Outcome.Unknown, null, null, decidedBy, instruments,
@@ -645,6 +658,18 @@ public static class Evaluator
                         scheme.Benefit.Kind == BenefitKind.Pension ? Outcome.Pension : Outcome.LumpSum,
                         prospective.Amount is { } pv ? new Amount(pv, scheme.Currency, scheme.Benefit.Kind == BenefitKind.Pension) : null,
                         null, "nothing now", prospective.Steps));
+                }
+
+                var q = aggQ ?? ownQ;
+                if (q.NotAtWork && q.Missing.Count == 1 && cov.Runs.Length > 0)
+                {
+                    var hypothetical = Compute(scheme, scheme.Benefit, cov.Runs, own, _entitleDate);
+                    var lastMonth = Months.FirstDay(cov.Runs[^1].End);
+                    options.Add(new ChoiceOption(
+                        $"If injured at work while insured in {country} (at the wage of {lastMonth:yyyy-MM})",
+                        scheme.Benefit.Kind == BenefitKind.Pension ? Outcome.Pension : Outcome.LumpSum,
+                        hypothetical.Amount is { } hv ? new Amount(hv, scheme.Currency, scheme.Benefit.Kind == BenefitKind.Pension) : null,
+                        null, null, hypothetical.Steps));
                 }
 
                 if (scheme.Otherwise is { } fallback)

@@ -368,6 +368,7 @@ internal sealed class ProvidentFund : FormulaBase
         var steps = c.Explain ? new List<Step>() : null;
         decimal balance = 0;
         decimal contributed = 0;
+        DateOnly? firstMissingInterest = null;
         foreach (var run in c.Runs)
         {
             if (run.Wage is not { } wage)
@@ -383,7 +384,14 @@ internal sealed class ProvidentFund : FormulaBase
                     return FormulaResult.Unknown($"contribution rate for {day:yyyy-MM}", rate?.Source);
                 }
 
-                var interest = OptionalNumber(c, "annualInterestPercent", day) ?? 0m;
+                var interestKnown = OptionalNumber(c, "annualInterestPercent", day);
+                if (interestKnown is null && c.Rule.Parameters.ContainsKey("annualInterestPercent"))
+                {
+                    // A rate not yet declared (or not found) is not guessed: the balance leaves it out and says so.
+                    firstMissingInterest ??= day;
+                }
+
+                var interest = interestKnown ?? 0m;
                 var contribution = Cap(c, wage, m) * rate.Value.Number.Value / 100m;
                 balance = (balance * (1 + (interest / 1200m))) + contribution;
                 contributed += contribution;
@@ -393,6 +401,11 @@ internal sealed class ProvidentFund : FormulaBase
         steps?.Add(new Step($"{label}: contributions of {Money(contributed, c.Currency)} on {c.Months} insured months" +
             (balance != contributed ? $", {Money(balance - contributed, c.Currency)} of interest credited monthly" : "") +
             $" = {Money(balance, c.Currency)}.", c.Rule.Source));
+        if (firstMissingInterest is { } missingFrom)
+        {
+            steps?.Add(new Step($"Interest is not included from {missingFrom:yyyy-MM}: the rate for that period is not declared or not known to Strata, so the amount is a lower bound.", c.Rule.Source));
+        }
+
         _ = withInterestByDefault;
         return FormulaResult.Of(balance, steps ?? []);
     }

@@ -105,6 +105,38 @@ public static class Months
         return count;
     }
 
+    /// <summary>Own months weighted by how many states insure each: a month insured in k states counts 1/k.</summary>
+    /// <param name="own">Disjoint runs of one state.</param>
+    /// <param name="others">Runs of each other state whose periods are aggregated.</param>
+    /// <returns>The weighted count, at most the number of own months.</returns>
+    public static decimal SharedCount(ReadOnlySpan<MonthRun> own, IReadOnlyList<MonthRun[]> others)
+    {
+        ArgumentNullException.ThrowIfNull(others);
+        decimal count = 0;
+        foreach (var run in own)
+        {
+            for (var m = run.Start; m <= run.End; m++)
+            {
+                var states = 1;
+                foreach (var state in others)
+                {
+                    foreach (var r in state)
+                    {
+                        if (r.Start <= m && m <= r.End)
+                        {
+                            states++;
+                            break;
+                        }
+                    }
+                }
+
+                count += 1m / states;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>Converts months to a scheme's unit, for display.</summary>
     /// <param name="months">Months.</param>
     /// <param name="unit">Unit.</param>
