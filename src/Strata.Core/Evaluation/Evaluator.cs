@@ -137,7 +137,7 @@ public static class Evaluator
         private static bool SchemeMatches(Scheme scheme, string? wanted) =>
             wanted is null || scheme.Id == wanted || scheme.Id.StartsWith(wanted + ".", StringComparison.Ordinal);
 
-        private Coverage Cover(Scheme scheme)
+        private Coverage Cover(Scheme scheme, IReadOnlyList<Activity>? only = null)
         {
             var cov = new Coverage();
             var runs = new List<MonthRun>();
@@ -155,6 +155,11 @@ public static class Evaluator
                 }
 
                 var activity = g.Period.Activity == Activity.Posted ? Activity.Employed : g.Period.Activity;
+                if (only is { Count: > 0 } && !only.Contains(activity))
+                {
+                    continue;
+                }
+
                 if (scheme.Coverage.IsEmpty)
                 {
                     cov.Unknown ??= "who the scheme covers is not stated";
@@ -700,10 +705,15 @@ public static class Evaluator
             }
 
             // Refunds to departing foreigners, and the choice they open.
-            if (scheme.Refund is { } refund && RefundAvailable(scheme, refund, own, outcome, ownQ, aggQ))
+            var refundRuns = scheme.Refund is { Activities.Count: > 0 } filtered ? Cover(scheme, filtered.Activities).Runs : cov.Runs;
+            var refundMonths = Months.Count(refundRuns);
+
+            // The refund follows the law of the last contribution month (its cap, premium and rate), not of the claim date.
+            var refundLaw = refundRuns.Length > 0 ? Months.FirstDay(refundRuns[^1].End) : _payDate;
+            if (scheme.Refund is { } refund && refundMonths > 0 && RefundAvailable(scheme, refund, refundMonths, refundLaw, outcome, ownQ, aggQ))
             {
-                var result = Compute(scheme, refund.Benefit, cov.Runs, own, _payDate);
-                var extinguishes = refund.ExtinguishesPeriods.At(_payDate);
+                var result = Compute(scheme, refund.Benefit, refundRuns, refundMonths, refundLaw);
+                var extinguishes = refund.ExtinguishesPeriods.At(refundLaw);
                 var refundSteps = new List<Step>();
                 if (_explain)
                 {
@@ -723,7 +733,7 @@ public static class Evaluator
                 var cost = extinguishes is { IsKnown: true, Value: true } ? "ends these periods for any later pension or aggregation" : null;
                 if (outcome == Outcome.NotEntitled)
                 {
-                    var keepSteps = new List<Step>(_explain ? [new Step($"Keep the {own} months: {(toQualify is null ? "they stay on record" : "they would count if " + toQualify)}.", null)] : []);
+                    var keepSteps = new List<Step>(_explain ? [new Step($"Keep the {refundMonths} months: {(toQualify is null ? "they stay on record" : "they would count if " + toQualify)}.", null)] : []);
                     options.Add(new ChoiceOption("Keep the periods for a later pension or aggregation", Outcome.NotEntitled, null, null,
                         "no payment now", keepSteps));
                     outcome = Outcome.Refund;
@@ -764,7 +774,7 @@ public static class Evaluator
             _ => null,
         };
 
-        private bool RefundAvailable(Scheme scheme, RefundRule refund, int own, Outcome outcome, Qualification ownQ, Qualification? aggQ)
+        private bool RefundAvailable(Scheme scheme, RefundRule refund, int own, DateOnly lawDate, Outcome outcome, Qualification ownQ, Qualification? aggQ)
         {
             if (refund.Who == RefundEligibility.NonNationals && c.Person.IsNationalOf(scheme.Country))
             {
@@ -776,7 +786,7 @@ public static class Evaluator
                 return false;
             }
 
-            if (refund.Benefit.MinMonths.At(_payDate) is { IsKnown: true } min && own < min.Value)
+            if (refund.Benefit.MinMonths.At(lawDate) is { IsKnown: true } min && own < min.Value)
             {
                 return false;
             }

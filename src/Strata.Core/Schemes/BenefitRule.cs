@@ -67,7 +67,9 @@ public sealed class RefundRule
     /// <param name="who">Who may claim it.</param>
     /// <param name="requiresDeparture">Whether the person must have left the state.</param>
     /// <param name="extinguishesPeriods">Whether the refunded periods stop counting afterwards.</param>
-    public RefundRule(BenefitRule benefit, RefundEligibility who, bool requiresDeparture, FactSeries<bool> extinguishesPeriods)
+    /// <param name="activities">Activities whose months the refund counts; empty for all insured months.</param>
+    public RefundRule(BenefitRule benefit, RefundEligibility who, bool requiresDeparture, FactSeries<bool> extinguishesPeriods,
+        IEnumerable<Cases.Activity>? activities = null)
     {
         ArgumentNullException.ThrowIfNull(benefit);
         ArgumentNullException.ThrowIfNull(extinguishesPeriods);
@@ -75,7 +77,11 @@ public sealed class RefundRule
         Who = who;
         RequiresDeparture = requiresDeparture;
         ExtinguishesPeriods = extinguishesPeriods;
+        Activities = activities?.Distinct().Order().ToArray() ?? [];
     }
+
+    /// <summary>Activities whose months the refund counts (e.g. only self-paid months); empty for all insured months.</summary>
+    public IReadOnlyList<Cases.Activity> Activities { get; }
 
     /// <summary>The amount rule.</summary>
     public BenefitRule Benefit { get; }

@@ -374,15 +374,28 @@ public static class KnowledgeLoader
         }
 
         var requiresDeparture = map.Bool("requiresDeparture") ?? true;
+        var activities = new List<Activity>();
+        foreach (var (value, node, path) in map.Strings("activities"))
+        {
+            if (ActivityNames.TryParse(value, out var a))
+            {
+                activities.Add(a);
+            }
+            else
+            {
+                map.Doc.Error(node, path, string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, value, ActivityNames.Accepted));
+            }
+        }
+
         var extinguishes = facts.Series(map, "extinguishesPeriods", FactReader.BoolValue, ["value"], required: true).Unbox();
 
         // The refund's own amount fields share the benefit reader; strip the refund-only fields first.
         var benefitNode = new YamlMappingNode(map.Node.Children.Where(kv =>
-            kv.Key is YamlScalarNode { Value: not ("who" or "requiresDeparture" or "extinguishesPeriods") }));
+            kv.Key is YamlScalarNode { Value: not ("who" or "requiresDeparture" or "extinguishesPeriods" or "activities") }));
         var benefitMap = MapReader.Of(map.Doc, benefitNode, map.Path);
         var benefit = ReadBenefit(benefitMap, facts, fallback: true);
         return benefit is null || extinguishes is null ? null
-            : new RefundRule(benefit, who == "everyone" ? RefundEligibility.Everyone : RefundEligibility.NonNationals, requiresDeparture, extinguishes);
+            : new RefundRule(benefit, who == "everyone" ? RefundEligibility.Everyone : RefundEligibility.NonNationals, requiresDeparture, extinguishes, activities);
     }
 
     private static readonly string[] InstrumentFields =
