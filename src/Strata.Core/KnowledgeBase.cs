@@ -12,6 +12,8 @@ public sealed class KnowledgeBase
     private readonly Dictionary<(string Country, Branch Branch), Scheme[]> _byCountryBranch;
     private readonly Dictionary<string, Instrument> _instruments;
     private readonly Instrument[] _binding;
+    private readonly Instrument[] _all;
+    private readonly Dictionary<string, (Instrument Instrument, Provision Provision)[]> _provisions;
 
     /// <summary>Creates a knowledge base from validated parts.</summary>
     /// <param name="countries">Countries.</param>
@@ -28,8 +30,22 @@ public sealed class KnowledgeBase
         _byCountryBranch = _schemes.Values.GroupBy(s => (s.Country, s.Branch))
             .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Id, StringComparer.Ordinal).ToArray());
         _instruments = instruments.ToDictionary(i => i.Id, StringComparer.Ordinal);
-        _binding = _instruments.Values.Where(i => i.Binding).OrderBy(i => i.Id, StringComparer.Ordinal).ToArray();
+        _all = _instruments.Values.OrderBy(i => i.Id, StringComparer.Ordinal).ToArray();
+        _binding = _all.Where(i => i.Binding).ToArray();
+
+        // Which provisions reach which scheme is fixed once the law is loaded; evaluating millions of careers should not re-ask.
+        _provisions = _schemes.Values.ToDictionary(s => s.Id, s => _all
+            .SelectMany(i => i.Provisions.Where(p => p.Covers(s.Id, s.Branch)).Select(p => (i, p))).ToArray(), StringComparer.Ordinal);
     }
+
+    /// <summary>All instruments, binding or not, in id order.</summary>
+    public IReadOnlyList<Instrument> AllInstruments => _all;
+
+    /// <summary>The provisions whose material scope includes a scheme, binding or not, in instrument id order.</summary>
+    /// <param name="schemeId">Scheme id.</param>
+    /// <returns>Pairs of instrument and provision; empty when none reaches the scheme.</returns>
+    public IReadOnlyList<(Instrument Instrument, Provision Provision)> ProvisionsFor(string schemeId) =>
+        _provisions.TryGetValue(schemeId, out var found) ? found : [];
 
     /// <summary>Countries by ISO code.</summary>
     public IReadOnlyDictionary<string, Country> Countries => _countries;

@@ -38,11 +38,13 @@ public static class Evaluator
 
     private sealed class Coverage
     {
-        public MonthRun[] Runs { get; init; } = [];
+        public MonthRun[] Runs { get; set; } = [];
 
-        public List<Step> Steps { get; } = [];
+        public List<Step> Steps => field ??= [];
 
-        public List<Conflict> Conflicts { get; } = [];
+        public List<Conflict> Conflicts => field ??= [];
+
+        public bool HasSteps => Steps.Count > 0;
 
         public Instrument? EqualityFrom { get; set; }
 
@@ -60,11 +62,19 @@ public static class Evaluator
         private readonly DateOnly _payDate = options.LawAsOf ?? c.Claim.Date;
         private readonly Dictionary<(string, Branch), MonthRun[]> _branchRuns = [];
         private Governed[] _governed = [];
+        private string[] _countries = [];
+        private readonly Dictionary<string, Coverage> _coverage = new(StringComparer.Ordinal);
 
         public Assessment Evaluate()
         {
-            _governed = c.Career.SelectMany(Govern).ToArray();
-            var countries = _governed.Select(g => g.State).Distinct().Order(StringComparer.Ordinal).ToArray();
+            var governed = new List<Governed>(c.Career.Count + 1);
+            foreach (var period in c.Career)
+            {
+                governed.AddRange(Govern(period));
+            }
+
+            _governed = [.. governed];
+            var countries = _countries = _governed.Select(g => g.State).Distinct().Order(StringComparer.Ordinal).ToArray();
             var result = new List<Determination>();
             foreach (var country in countries)
             {
@@ -137,6 +147,17 @@ public static class Evaluator
         private static bool SchemeMatches(Scheme scheme, string? wanted) =>
             wanted is null || scheme.Id == wanted || scheme.Id.StartsWith(wanted + ".", StringComparison.Ordinal);
 
+        private Coverage CoverCached(Scheme scheme)
+        {
+            if (!_coverage.TryGetValue(scheme.Id, out var cov))
+            {
+                cov = Cover(scheme);
+                _coverage[scheme.Id] = cov;
+            }
+
+            return cov;
+        }
+
         private Coverage Cover(Scheme scheme, IReadOnlyList<Activity>? only = null)
         {
             var cov = new Coverage();
@@ -184,7 +205,7 @@ public static class Evaluator
                     var rule = fact.Value!;
                     if (!rule.Activities.Contains(activity))
                     {
-                        cov.Excluded ??= $"{activity.ToName()} work is not insured by {scheme.Name} ({string.Join(", ", rule.Activities.Select(a => a.ToName()))} only)";
+                        cov.Excluded ??= _explain ? $"{activity.ToName()} work is not insured by {scheme.Name} ({string.Join(", ", rule.Activities.Select(a => a.ToName()))} only)" : "activity";
                         cov.ExcludedSource ??= fact.Source;
                         continue;
                     }
@@ -221,7 +242,8 @@ public static class Evaluator
                 }
             }
 
-            return new Coverage { Runs = Months.Normalize(runs) }.With(cov);
+            cov.Runs = Months.Normalize(runs);
+            return cov;
         }
 
         private bool ForeignerCovered(Scheme scheme, CoverageRule rule, Fact<CoverageRule> fact, Governed g, DateOnly from, Coverage cov)
@@ -233,16 +255,16 @@ public static class Evaluator
                 case ForeignWorkerRule.DocumentedOnly when g.Period.Documented:
                     return true;
                 case ForeignWorkerRule.DocumentedOnly:
-                    cov.Excluded ??= $"{scheme.Name} insures non-nationals only when their work is documented; this period was undocumented";
+                    cov.Excluded ??= _explain ? $"{scheme.Name} insures non-nationals only when their work is documented; this period was undocumented" : "undocumented";
                     cov.ExcludedSource ??= fact.Source;
                     return false;
                 case ForeignWorkerRule.Unknown:
-                    cov.Unknown ??= $"whether {scheme.Name} insures non-nationals";
+                    cov.Unknown ??= _explain ? $"whether {scheme.Name} insures non-nationals" : "foreign workers";
                     return false;
             }
 
             // Excluded or reciprocity: a binding instrument granting equality of treatment overrides the domestic rule.
-            var equality = FindInstrument(scheme, Principle.Equality, from, c.Person.Nationalities);
+            var equality = FindInstrument(scheme, Principle.Equality, from, c.Person.Nationalities, null);
             if (equality is { } found)
             {
                 cov.EqualityFrom ??= found.Instrument;
@@ -259,11 +281,11 @@ public static class Evaluator
 
             if (rule.ForeignWorkers == ForeignWorkerRule.Reciprocity)
             {
-                cov.Unknown ??= $"{scheme.Name} insures non-nationals only on reciprocity, and Strata does not know whether {string.Join("/", c.Person.Nationalities)} extends reciprocity";
+                cov.Unknown ??= _explain ? $"{scheme.Name} insures non-nationals only on reciprocity, and Strata does not know whether {string.Join("/", c.Person.Nationalities)} extends reciprocity" : "reciprocity";
                 return false;
             }
 
-            cov.Excluded ??= $"{scheme.Name} does not insure non-nationals";
+            cov.Excluded ??= _explain ? $"{scheme.Name} does not insure non-nationals" : "excluded";
             cov.ExcludedSource ??= fact.Source;
             return false;
         }
@@ -272,19 +294,20 @@ public static class Evaluator
 
         // An instrument applies between the scheme's state and another state when both are bound on the day, the
         // branch (and scheme) is in its material scope and the person in its personal scope.
-        private Found? FindInstrument(Scheme scheme, Principle principle, DateOnly day, IEnumerable<string> others)
+        private Found? FindInstrument(Scheme scheme, Principle principle, DateOnly day, IReadOnlyList<string>? others, string? single)
         {
-            foreach (var instrument in kb.BindingInstruments)
+            var count = others?.Count ?? 1;
+            foreach (var (instrument, provision) in kb.ProvisionsFor(scheme.Id))
             {
-                foreach (var provision in instrument.Provisions)
                 {
-                    if ((provision.Grants & principle) == 0 || !provision.Covers(scheme.Id, scheme.Branch))
+                    if (!instrument.Binding || (provision.Grants & principle) == 0)
                     {
                         continue;
                     }
 
-                    foreach (var other in others)
+                    for (var k = 0; k < count; k++)
                     {
+                        var other = others is null ? single! : others[k];
                         if (other == scheme.Country || !instrument.InForceBetween(scheme.Country, other, scheme.Branch, day)
                             || !InPersonalScope(instrument, scheme.Country, other))
                         {
@@ -313,7 +336,7 @@ public static class Evaluator
                 return cached;
             }
 
-            var runs = kb.SchemesFor(country, branch).SelectMany(s => Cover(s).Runs).ToArray();
+            var runs = kb.SchemesFor(country, branch).SelectMany(s => CoverCached(s).Runs).ToArray();
             _branchRuns[(country, branch)] = runs;
             return runs;
         }
@@ -334,9 +357,9 @@ public static class Evaluator
 
             public string? Unknown { get; set; }
 
-            public List<Step> Steps { get; } = [];
+            public List<Step> Steps => field ??= [];
 
-            public List<string> Missing { get; } = [];
+            public List<string> Missing => field ??= [];
         }
 
         private Qualification Qualify(Scheme scheme, QualifyingConditions q, FactSeries<int>? minMonthsOverride, FactSeries<int>? minAgeOverride,
@@ -460,7 +483,7 @@ public static class Evaluator
             var options = new List<ChoiceOption>();
             var decidedBy = Layer.Domestic;
             var country = scheme.Country;
-            var cov = Cover(scheme);
+            var cov = CoverCached(scheme);
             steps.AddRange(cov.Steps);
             conflicts.AddRange(cov.Conflicts);
             if (cov.EqualityFrom is { } eq)
@@ -511,12 +534,17 @@ public static class Evaluator
             FormulaResult? underInstrument = null;
             Found? aggregation = null;
             string? futureHint = null;
-            var others = _governed.Select(g => g.State).Where(s => s != country).Distinct().Order(StringComparer.Ordinal).ToArray();
+            var others = _countries;
             var otherRuns = new List<MonthRun>();
             var otherStates = new List<MonthRun[]>();
             foreach (var other in others)
             {
-                var found = FindInstrument(scheme, Principle.Aggregation, _entitleDate, [other]);
+                if (other == country)
+                {
+                    continue;
+                }
+
+                var found = FindInstrument(scheme, Principle.Aggregation, _entitleDate, null, other);
                 if (found is null)
                 {
                     futureHint ??= FutureAggregation(scheme, other);
@@ -759,7 +787,7 @@ public static class Evaluator
                 steps.Add(new Step($"What would change this: {toQualify}.", null));
             }
 
-            return new Determination(country, scheme.Branch, scheme.Id, outcome, amount, exportable, decidedBy, instruments.Distinct().ToArray(),
+            return new Determination(country, scheme.Branch, scheme.Id, outcome, amount, exportable, decidedBy, instruments.Count == 0 ? [] : instruments.Distinct().ToArray(),
                 new PeriodCount(own, total), options, toQualify, steps, conflicts);
 
             FormulaResult? underInstrumentAt(Found? f) => f is null ? null : underInstrument;
@@ -767,12 +795,8 @@ public static class Evaluator
 
         private static string Fmt(decimal value) => value.ToString("#,##0.##", CultureInfo.InvariantCulture);
 
-        private static string? NotCoveredHint(Coverage cov) => cov.Excluded switch
-        {
-            null => null,
-            var e when e.Contains("undocumented", StringComparison.Ordinal) => "documented (authorised) work would be insured",
-            _ => null,
-        };
+        private static string? NotCoveredHint(Coverage cov) =>
+            cov.Excluded?.Contains("undocumented", StringComparison.Ordinal) == true ? "documented (authorised) work would be insured" : null;
 
         private bool RefundAvailable(Scheme scheme, RefundRule refund, int own, DateOnly lawDate, Outcome outcome, Qualification ownQ, Qualification? aggQ)
         {
@@ -800,12 +824,15 @@ public static class Evaluator
 
         private string? FutureAggregation(Scheme scheme, string other)
         {
-            foreach (var instrument in kb.Instruments.Values.OrderBy(i => i.Id, StringComparer.Ordinal))
+            Instrument? previous = null;
+            foreach (var (instrument, provision) in kb.ProvisionsFor(scheme.Id))
             {
-                if (!instrument.Provisions.Any(p => (p.Grants & Principle.Aggregation) != 0 && p.Covers(scheme.Id, scheme.Branch)))
+                if ((provision.Grants & Principle.Aggregation) == 0 || ReferenceEquals(instrument, previous))
                 {
                     continue;
                 }
+
+                previous = instrument;
 
                 var fromA = instrument.BindsFrom(scheme.Country, scheme.Branch);
                 var fromB = instrument.BindsFrom(other, scheme.Branch);
@@ -869,7 +896,7 @@ public static class Evaluator
                 return true;
             }
 
-            var export = FindInstrument(scheme, Principle.Export, _payDate, [residence]) ?? FindConventionExport(scheme);
+            var export = FindInstrument(scheme, Principle.Export, _payDate, null, residence) ?? FindConventionExport(scheme);
             if (export is { } found)
             {
                 instruments.Add(found.Instrument.Id);
@@ -912,11 +939,10 @@ public static class Evaluator
         // Conventions (C118 art. 5, C157) guarantee export to nationals of a bound state wherever they live.
         private Found? FindConventionExport(Scheme scheme)
         {
-            foreach (var instrument in kb.BindingInstruments.Where(i => i.IsConvention))
+            foreach (var (instrument, provision) in kb.ProvisionsFor(scheme.Id))
             {
-                foreach (var provision in instrument.Provisions)
                 {
-                    if ((provision.Grants & Principle.Export) == 0 || !provision.Covers(scheme.Id, scheme.Branch))
+                    if (!instrument.Binding || !instrument.IsConvention || (provision.Grants & Principle.Export) == 0)
                     {
                         continue;
                     }
@@ -933,16 +959,5 @@ public static class Evaluator
 
             return null;
         }
-    }
-
-    private static Coverage With(this Coverage target, Coverage from)
-    {
-        target.Steps.AddRange(from.Steps);
-        target.Conflicts.AddRange(from.Conflicts);
-        target.EqualityFrom = from.EqualityFrom;
-        target.Unknown = from.Unknown;
-        target.Excluded = from.Excluded;
-        target.ExcludedSource = from.ExcludedSource;
-        return target;
     }
 }

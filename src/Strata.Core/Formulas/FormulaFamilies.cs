@@ -114,30 +114,64 @@ internal abstract class FormulaBase : IBenefitFormula
     }
 
     /// <summary>The wage of a month after the ceiling and floor in force in that month.</summary>
-    protected static decimal Cap(FormulaContext c, decimal wage, int month)
+    protected static decimal Cap(FormulaContext c, decimal wage, int month) => new Caps(c).Apply(wage, month);
+
+    /// <summary>The wage ceiling and floor of a rule, read once per computation rather than once per month.</summary>
+    protected readonly struct Caps
     {
-        var day = Months.FirstDay(month);
-        if (OptionalNumber(c, "wageCeiling", day) is { } ceiling && wage > ceiling)
+        private readonly FactSeries<ParameterValue>? _ceiling;
+        private readonly FactSeries<ParameterValue>? _floor;
+
+        public Caps(FormulaContext c)
         {
-            wage = ceiling;
+            c.Rule.Parameters.TryGetValue("wageCeiling", out _ceiling);
+            c.Rule.Parameters.TryGetValue("wageFloor", out _floor);
         }
 
-        if (OptionalNumber(c, "wageFloor", day) is { } floor && wage < floor)
+        public decimal Apply(decimal wage, int month)
         {
-            wage = floor;
+            if (_ceiling is null && _floor is null)
+            {
+                return wage;
+            }
+
+            var day = Months.FirstDay(month);
+            if (_ceiling?.At(day) is { IsKnown: true, Value.Number: { } ceiling } && wage > ceiling)
+            {
+                wage = ceiling;
+            }
+
+            if (_floor?.At(day) is { IsKnown: true, Value.Number: { } floor } && wage < floor)
+            {
+                wage = floor;
+            }
+
+            return wage;
         }
 
-        return wage;
+        /// <summary>Whether the same limits apply in every month of a run, so one month stands for all.</summary>
+        public bool ConstantOver(int first, int last) => Constant(_ceiling, first, last) && Constant(_floor, first, last);
+
+        private static bool Constant(FactSeries<ParameterValue>? series, int first, int last)
+        {
+            if (series is null || series.Facts.Count == 0)
+            {
+                return true;
+            }
+
+            var a = series.At(Months.FirstDay(first));
+            return ReferenceEquals(a, series.At(Months.FirstDay(last)));
+        }
     }
 
     /// <summary>Sums capped wages over the last <paramref name="lastMonths"/> insured months (all when null).</summary>
     /// <returns>The sum and the number of months, or null when a wage in the window is not known.</returns>
-    protected static (decimal Sum, int Count)? CappedWages(FormulaContext c, int? lastMonths, Func<decimal, int, decimal>? perMonth = null)
+    protected static (decimal Sum, int Count)? CappedWages(FormulaContext c, int? lastMonths)
     {
         var remaining = lastMonths ?? int.MaxValue;
         decimal sum = 0;
         var count = 0;
-        var constantCap = ConstantCaps(c);
+        var caps = new Caps(c);
         for (var i = c.Runs.Count - 1; i >= 0 && remaining > 0; i--)
         {
             var run = c.Runs[i];
@@ -147,16 +181,16 @@ internal abstract class FormulaBase : IBenefitFormula
             }
 
             var take = Math.Min(remaining, run.Length);
-            if (constantCap && perMonth is null)
+            var first = run.End - take + 1;
+            if (caps.ConstantOver(first, run.End))
             {
-                sum += Cap(c, wage, run.End) * take;
+                sum += caps.Apply(wage, run.End) * take;
             }
             else
             {
-                for (var m = run.End; m > run.End - take; m--)
+                for (var m = run.End; m >= first; m--)
                 {
-                    var capped = Cap(c, wage, m);
-                    sum += perMonth is null ? capped : perMonth(capped, m);
+                    sum += caps.Apply(wage, m);
                 }
             }
 
@@ -166,10 +200,6 @@ internal abstract class FormulaBase : IBenefitFormula
 
         return (sum, count);
     }
-
-    private static bool ConstantCaps(FormulaContext c) =>
-        (!c.Rule.Parameters.TryGetValue("wageCeiling", out var ceiling) || ceiling.Facts.Count <= 1)
-        && (!c.Rule.Parameters.TryGetValue("wageFloor", out var floor) || floor.Facts.Count <= 1);
 
     protected static FormulaResult NoWage(FormulaContext c) =>
         FormulaResult.Unknown($"a monthly wage in {c.Currency} for every insured month (wages in another currency are never converted silently)");
@@ -369,6 +399,9 @@ internal sealed class ProvidentFund : FormulaBase
         decimal balance = 0;
         decimal contributed = 0;
         DateOnly? firstMissingInterest = null;
+        var caps = new Caps(c);
+        c.Rule.Parameters.TryGetValue("contributionPercent", out var rates);
+        c.Rule.Parameters.TryGetValue("annualInterestPercent", out var interestSeries);
         foreach (var run in c.Runs)
         {
             if (run.Wage is not { } wage)
@@ -379,20 +412,21 @@ internal sealed class ProvidentFund : FormulaBase
             for (var m = run.Start; m <= run.End; m++)
             {
                 var day = Months.FirstDay(m);
-                if (!c.TryGetAt("contributionPercent", day, out var rate) || !rate.IsKnown || rate.Value?.Number is null)
+                var rate = rates?.At(day);
+                if (rate is not { IsKnown: true, Value.Number: not null })
                 {
                     return FormulaResult.Unknown($"contribution rate for {day:yyyy-MM}", rate?.Source);
                 }
 
-                var interestKnown = OptionalNumber(c, "annualInterestPercent", day);
-                if (interestKnown is null && c.Rule.Parameters.ContainsKey("annualInterestPercent"))
+                var interestKnown = interestSeries?.At(day) is { IsKnown: true, Value.Number: { } known } ? known : (decimal?)null;
+                if (interestKnown is null && interestSeries is not null)
                 {
                     // A rate not yet declared (or not found) is not guessed: the balance leaves it out and says so.
                     firstMissingInterest ??= day;
                 }
 
                 var interest = interestKnown ?? 0m;
-                var contribution = Cap(c, wage, m) * rate.Value.Number.Value / 100m;
+                var contribution = caps.Apply(wage, m) * rate.Value!.Number!.Value / 100m;
                 balance = (balance * (1 + (interest / 1200m))) + contribution;
                 contributed += contribution;
             }

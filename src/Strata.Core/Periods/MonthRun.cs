@@ -32,22 +32,30 @@ public static class Months
     /// <returns>Disjoint runs in month order; where two runs share a month, the earlier run keeps it.</returns>
     public static MonthRun[] Normalize(IEnumerable<MonthRun> runs)
     {
-        var sorted = runs.OrderBy(r => r.Start).ThenBy(r => r.End).ToList();
-        var result = new List<MonthRun>(sorted.Count);
-        var last = int.MinValue;
-        foreach (var run in sorted)
+        ArgumentNullException.ThrowIfNull(runs);
+        var sorted = runs.ToArray();
+        if (sorted.Length == 0)
         {
-            var start = Math.Max(run.Start, last == int.MinValue ? run.Start : last + 1);
+            return sorted;
+        }
+
+        Array.Sort(sorted, static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+        var count = 0;
+        var last = int.MinValue;
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            var run = sorted[i];
+            var start = count == 0 ? run.Start : Math.Max(run.Start, last + 1);
             if (start > run.End)
             {
                 continue;
             }
 
-            result.Add(run with { Start = start });
+            sorted[count++] = run with { Start = start };
             last = run.End;
         }
 
-        return [.. result];
+        return count == sorted.Length ? sorted : sorted[..count];
     }
 
     /// <summary>Counts distinct months in runs that may overlap (periods of several states counted once).</summary>
@@ -55,9 +63,12 @@ public static class Months
     /// <returns>The number of distinct months.</returns>
     public static int CountDistinct(IEnumerable<MonthRun> runs)
     {
+        ArgumentNullException.ThrowIfNull(runs);
+        var sorted = runs.ToArray();
+        Array.Sort(sorted, static (a, b) => a.Start.CompareTo(b.Start));
         var count = 0;
         var last = int.MinValue;
-        foreach (var run in runs.OrderBy(r => r.Start))
+        foreach (var run in sorted)
         {
             var start = last == int.MinValue ? run.Start : Math.Max(run.Start, last + 1);
             if (start <= run.End)
