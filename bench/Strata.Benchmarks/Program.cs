@@ -10,5 +10,10 @@ if (args.Length > 0 && args[0] == "--throughput")
     return Throughput.Run(count, sample);
 }
 
+if (args.Length > 0 && args[0] == "--allocations")
+{
+    return AllocationBreakdown.Run();
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(EvaluationBenchmarks).Assembly).Run(args);
 return 0;

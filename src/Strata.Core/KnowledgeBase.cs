@@ -44,7 +44,7 @@ public sealed class KnowledgeBase
     /// <summary>The provisions whose material scope includes a scheme, binding or not, in instrument id order.</summary>
     /// <param name="schemeId">Scheme id.</param>
     /// <returns>Pairs of instrument and provision; empty when none reaches the scheme.</returns>
-    public IReadOnlyList<(Instrument Instrument, Provision Provision)> ProvisionsFor(string schemeId) =>
+    public ReadOnlySpan<(Instrument Instrument, Provision Provision)> ProvisionsFor(string schemeId) =>
         _provisions.TryGetValue(schemeId, out var found) ? found : [];
 
     /// <summary>Countries by ISO code.</summary>
@@ -63,6 +63,9 @@ public sealed class KnowledgeBase
     /// <param name="country">ISO code.</param>
     /// <param name="branch">Branch.</param>
     /// <returns>The schemes; empty when none is modelled.</returns>
-    public IReadOnlyList<Scheme> SchemesFor(string country, Branch branch) =>
+    public IReadOnlyList<Scheme> SchemesFor(string country, Branch branch) => SchemeSpan(country, branch).ToArray();
+
+    /// <summary>The schemes of a country for a branch, without copying.</summary>
+    internal ReadOnlySpan<Scheme> SchemeSpan(string country, Branch branch) =>
         _byCountryBranch.TryGetValue((country, branch), out var found) ? found : [];
 }

@@ -54,8 +54,8 @@ public sealed class Person
         ArgumentNullException.ThrowIfNull(nationalities);
         ArgumentException.ThrowIfNullOrWhiteSpace(residence);
         Born = born;
-        Nationalities = nationalities.Distinct(StringComparer.Ordinal).ToArray();
-        if (Nationalities.Count == 0)
+        _nationalities = nationalities.Distinct(StringComparer.Ordinal).ToArray();
+        if (_nationalities.Length == 0)
         {
             throw new ArgumentException("A person has at least one nationality.", nameof(nationalities));
         }
@@ -67,8 +67,12 @@ public sealed class Person
     /// <summary>Date of birth.</summary>
     public DateOnly Born { get; }
 
+    private readonly string[] _nationalities;
+
     /// <summary>Nationalities (ISO 3166-1 alpha-2).</summary>
-    public IReadOnlyList<string> Nationalities { get; }
+    public IReadOnlyList<string> Nationalities => _nationalities;
+
+    internal ReadOnlySpan<string> NationalitySpan => _nationalities;
 
     /// <summary>Country of residence on the claim date.</summary>
     public string Residence { get; }
@@ -79,7 +83,7 @@ public sealed class Person
     /// <summary>Whether the person is a national of a state.</summary>
     /// <param name="country">ISO code.</param>
     /// <returns>True when one of the nationalities matches.</returns>
-    public bool IsNationalOf(string country) => Nationalities.Contains(country, StringComparer.Ordinal);
+    public bool IsNationalOf(string country) => Array.IndexOf(_nationalities, country) >= 0;
 
     /// <summary>Age in whole years on a day.</summary>
     /// <param name="day">The day.</param>
@@ -180,15 +184,19 @@ public sealed class Claim
     {
         Date = date;
         var list = branches?.Distinct().Order().ToArray() ?? [];
-        Branches = list.Length == 0 ? BranchNames.All : list;
+        _branches = list.Length == 0 ? [.. BranchNames.All] : list;
         ContingencyDate = contingencyDate ?? date;
     }
 
     /// <summary>Claim date.</summary>
     public DateOnly Date { get; }
 
+    private readonly Branch[] _branches;
+
     /// <summary>Branches asked about.</summary>
-    public IReadOnlyList<Branch> Branches { get; }
+    public IReadOnlyList<Branch> Branches => _branches;
+
+    internal ReadOnlySpan<Branch> BranchSpan => _branches;
 
     /// <summary>Day of the contingency: entitlement is decided under the law in force then.</summary>
     public DateOnly ContingencyDate { get; }
@@ -207,15 +215,19 @@ public sealed class Case
         ArgumentNullException.ThrowIfNull(career);
         ArgumentNullException.ThrowIfNull(claim);
         Person = person;
-        Career = career.ToArray();
+        _career = career.ToArray();
         Claim = claim;
     }
 
     /// <summary>The person.</summary>
     public Person Person { get; }
 
+    private readonly CareerPeriod[] _career;
+
     /// <summary>The career, in file order (the result never depends on it).</summary>
-    public IReadOnlyList<CareerPeriod> Career { get; }
+    public IReadOnlyList<CareerPeriod> Career => _career;
+
+    internal ReadOnlySpan<CareerPeriod> CareerSpan => _career;
 
     /// <summary>The claim.</summary>
     public Claim Claim { get; }

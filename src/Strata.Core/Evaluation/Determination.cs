@@ -114,7 +114,7 @@ public sealed class Determination
     /// <summary>Alternatives the person may choose instead.</summary>
     public IReadOnlyList<ChoiceOption> Options { get; }
 
-    /// <summary>What would change a denial, or null.</summary>
+    /// <summary>What would change a denial, or null. Text is explanation: the fast path leaves it null except for fixed hints.</summary>
     public string? ToQualify { get; }
 
     /// <summary>Ordered steps, each citing its source (empty on the fast path).</summary>
@@ -136,7 +136,7 @@ public sealed record EvaluationOptions
     /// <summary>The default: law at the claim date, with explanations.</summary>
     public static EvaluationOptions Default { get; } = new();
 
-    /// <summary>The fast path: no explanations.</summary>
+    /// <summary>The fast path: no explanations and no "what would change this" text; outcomes, amounts, periods and options are identical.</summary>
     public static EvaluationOptions Fast { get; } = new() { Explain = false };
 
     /// <summary>Evaluate under the law in force on this day instead of the contingency and claim dates.</summary>

@@ -60,28 +60,38 @@ public static class Evaluator
         private readonly bool _explain = options.Explain;
         private readonly DateOnly _entitleDate = options.LawAsOf ?? c.Claim.ContingencyDate;
         private readonly DateOnly _payDate = options.LawAsOf ?? c.Claim.Date;
-        private readonly Dictionary<(string, Branch), MonthRun[]> _branchRuns = [];
+        private List<(string Country, Branch Branch, MonthRun[] Runs)>? _branchRuns;
         private Governed[] _governed = [];
         private string[] _countries = [];
-        private readonly Dictionary<string, Coverage> _coverage = new(StringComparer.Ordinal);
+        private List<(Scheme Scheme, Coverage Coverage)>? _coverage;
 
         public Assessment Evaluate()
         {
             var governed = new List<Governed>(c.Career.Count + 1);
-            foreach (var period in c.Career)
+            foreach (var period in c.CareerSpan)
             {
-                governed.AddRange(Govern(period));
+                Govern(period, governed);
             }
 
             _governed = [.. governed];
-            var countries = _countries = _governed.Select(g => g.State).Distinct().Order(StringComparer.Ordinal).ToArray();
-            var result = new List<Determination>();
+            var distinct = new List<string>(4);
+            foreach (var g in _governed)
+            {
+                if (!distinct.Contains(g.State))
+                {
+                    distinct.Add(g.State);
+                }
+            }
+
+            distinct.Sort(StringComparer.Ordinal);
+            var countries = _countries = [.. distinct];
+            var result = new List<Determination>(countries.Length * c.Claim.Branches.Count);
             foreach (var country in countries)
             {
-                foreach (var branch in c.Claim.Branches)
+                foreach (var branch in c.Claim.BranchSpan)
                 {
-                    var schemes = kb.SchemesFor(country, branch);
-                    if (schemes.Count == 0)
+                    var schemes = kb.SchemeSpan(country, branch);
+                    if (schemes.Length == 0)
                     {
                         result.Add(NotModelled(country, branch));
                         continue;
@@ -108,12 +118,12 @@ public static class Evaluator
 
         // Applicable legislation: the place of work, unless a posting rule of an instrument in force between the
         // two states keeps the worker under the sending state's legislation for a limited time.
-        private IEnumerable<Governed> Govern(CareerPeriod p)
+        private void Govern(CareerPeriod p, List<Governed> into)
         {
             if (p.Activity != Activity.Posted || p.PostedFrom is not { } home || home == p.Country)
             {
-                yield return new Governed(p.Country, p.From, p.To, p, null);
-                yield break;
+                into.Add(new Governed(p.Country, p.From, p.To, p, null));
+                return;
             }
 
             var instrument = kb.BindingInstruments.FirstOrDefault(i => i.ApplicableLegislation is not null
@@ -124,8 +134,8 @@ public static class Evaluator
                 var why = _explain
                     ? new Step($"Posted from {home} to {p.Country} without an agreement on applicable legislation between them: the law of the place of work ({p.Country}) applies; {home} may also insure the worker under its own law.", null)
                     : null;
-                yield return new Governed(p.Country, p.From, p.To, p, why);
-                yield break;
+                into.Add(new Governed(p.Country, p.From, p.To, p, why));
+                return;
             }
 
             var limit = p.From.AddMonths(rule.PostingMonths).AddDays(-1);
@@ -134,13 +144,13 @@ public static class Evaluator
                 ? new Step($"Posted from {home} to {p.Country}: under {instrument.Title} the worker stays under {home}'s legislation for up to {rule.PostingMonths} months ({p.From:yyyy-MM-dd}–{homeEnd:yyyy-MM-dd})" +
                     (rule.ExtensionMonths is { } ext ? $"; the institutions may agree to extend this by up to {ext} months." : "."), rule.Source)
                 : null;
-            yield return new Governed(home, p.From, homeEnd, p, reason);
+            into.Add(new Governed(home, p.From, homeEnd, p, reason));
             if (p.To > limit)
             {
                 var after = _explain
                     ? new Step($"After {limit:yyyy-MM-dd} the posting limit is exceeded: {p.Country}'s legislation applies.", rule.Source)
                     : null;
-                yield return new Governed(p.Country, limit.AddDays(1), p.To, p, after);
+                into.Add(new Governed(p.Country, limit.AddDays(1), p.To, p, after));
             }
         }
 
@@ -149,19 +159,25 @@ public static class Evaluator
 
         private Coverage CoverCached(Scheme scheme)
         {
-            if (!_coverage.TryGetValue(scheme.Id, out var cov))
+            // A handful of schemes per case: a short list beats a dictionary.
+            _coverage ??= new List<(Scheme, Coverage)>(8);
+            foreach (var (s, known) in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_coverage))
             {
-                cov = Cover(scheme);
-                _coverage[scheme.Id] = cov;
+                if (ReferenceEquals(s, scheme))
+                {
+                    return known;
+                }
             }
 
+            var cov = Cover(scheme);
+            _coverage.Add((scheme, cov));
             return cov;
         }
 
         private Coverage Cover(Scheme scheme, IReadOnlyList<Activity>? only = null)
         {
             var cov = new Coverage();
-            var runs = new List<MonthRun>();
+            var runs = new List<MonthRun>(4);
             var person = c.Person;
             foreach (var g in _governed)
             {
@@ -187,7 +203,7 @@ public static class Evaluator
                     continue;
                 }
 
-                foreach (var fact in scheme.Coverage.Facts)
+                foreach (var fact in scheme.Coverage.Span)
                 {
                     var from = fact.Validity.From is { } ff && ff > g.From ? ff : g.From;
                     var to = fact.Validity.To is { } ft && ft < g.To ? ft : g.To;
@@ -331,14 +347,24 @@ public static class Evaluator
 
         private MonthRun[] BranchRuns(string country, Branch branch)
         {
-            if (_branchRuns.TryGetValue((country, branch), out var cached))
+            _branchRuns ??= new List<(string, Branch, MonthRun[])>(4);
+            foreach (var (k, b, cached) in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_branchRuns))
             {
-                return cached;
+                if (b == branch && k == country)
+                {
+                    return cached;
+                }
             }
 
-            var runs = kb.SchemesFor(country, branch).SelectMany(s => CoverCached(s).Runs).ToArray();
-            _branchRuns[(country, branch)] = runs;
-            return runs;
+            var runs = new List<MonthRun>();
+            foreach (var s in kb.SchemeSpan(country, branch))
+            {
+                runs.AddRange(CoverCached(s).Runs);
+            }
+
+            var array = runs.ToArray();
+            _branchRuns.Add((country, branch, array));
+            return array;
         }
 
         private enum Status { Met, NotMet, Unknown }
@@ -360,6 +386,9 @@ public static class Evaluator
             public List<Step> Steps => field ??= [];
 
             public List<string> Missing => field ??= [];
+
+            /// <summary>Conditions not met; counted on both paths, while <see cref="Missing"/> holds their text only when explaining.</summary>
+            public int Failures { get; set; }
         }
 
         private Qualification Qualify(Scheme scheme, QualifyingConditions q, FactSeries<int>? minMonthsOverride, FactSeries<int>? minAgeOverride,
@@ -383,7 +412,11 @@ public static class Evaluator
                     {
                         result.Status = Status.NotMet;
                         result.ReachesAge = c.Person.ReachesAge(ageFact.Value);
-                        result.Missing.Add($"reach age {ageFact.Value} on {result.ReachesAge:yyyy-MM-dd}");
+                        result.Failures++;
+                        if (_explain)
+                        {
+                            result.Missing.Add($"reach age {ageFact.Value} on {result.ReachesAge:yyyy-MM-dd}");
+                        }
                     }
 
                     if (_explain)
@@ -407,7 +440,11 @@ public static class Evaluator
                     {
                         result.Status = result.Status == Status.Unknown ? Status.Unknown : Status.NotMet;
                         result.MonthsShort = monthsFact.Value - months;
-                        result.Missing.Add($"{result.MonthsShort} more months of contributions in {country}");
+                        result.Failures++;
+                        if (_explain)
+                        {
+                            result.Missing.Add($"{result.MonthsShort} more months of contributions in {country}");
+                        }
                     }
 
                     if (_explain)
@@ -431,7 +468,11 @@ public static class Evaluator
                     if (within < r.Months)
                     {
                         result.Status = result.Status == Status.Unknown ? Status.Unknown : Status.NotMet;
-                        result.Missing.Add($"{r.Months - within} more months of contributions in {country} within the {r.Within} months before the contingency");
+                        result.Failures++;
+                        if (_explain)
+                        {
+                            result.Missing.Add($"{r.Months - within} more months of contributions in {country} within the {r.Within} months before the contingency");
+                        }
                     }
 
                     if (_explain)
@@ -451,7 +492,11 @@ public static class Evaluator
                 {
                     result.Status = result.Status == Status.Unknown ? Status.Unknown : Status.NotMet;
                     result.NotAtWork = true;
-                    result.Missing.Add($"an injury at work while insured in {country}");
+                    result.Failures++;
+                    if (_explain)
+                    {
+                        result.Missing.Add($"an injury at work while insured in {country}");
+                    }
                 }
 
                 if (_explain)
@@ -477,19 +522,20 @@ public static class Evaluator
 
         private Determination Determine(Scheme scheme)
         {
-            var steps = new List<Step>();
-            var conflicts = new List<Conflict>();
-            var instruments = new List<string>();
-            var options = new List<ChoiceOption>();
+            // Lists are created only when something goes in them: on the fast path most never are.
+            var steps = _explain ? new List<Step>() : null;
+            var conflicts = _explain ? new List<Conflict>() : null;
+            List<string>? instruments = null;
+            List<ChoiceOption>? options = null;
             var decidedBy = Layer.Domestic;
             var country = scheme.Country;
             var cov = CoverCached(scheme);
-            steps.AddRange(cov.Steps);
-            conflicts.AddRange(cov.Conflicts);
+            steps?.AddRange(cov.Steps);
+            conflicts?.AddRange(cov.Conflicts);
             if (cov.EqualityFrom is { } eq)
             {
                 decidedBy = eq.Layer;
-                instruments.Add(eq.Id);
+                (instruments ??= []).Add(eq.Id);
             }
 
             var own = Months.Count(cov.Runs);
@@ -499,30 +545,30 @@ public static class Evaluator
                 {
                     if (_explain)
                     {
-                        steps.Add(new Step($"Unknown to Strata: {cov.Unknown}. The outcome is therefore unknown, not a denial.", null));
+                        steps?.Add(new Step($"Unknown to Strata: {cov.Unknown}. The outcome is therefore unknown, not a denial.", null));
                     }
 
-                    return new Determination(country, scheme.Branch, scheme.Id, Outcome.Unknown, null, null, decidedBy, instruments,
-                        default, [], null, steps, conflicts);
+                    return new Determination(country, scheme.Branch, scheme.Id, Outcome.Unknown, null, null, decidedBy, instruments?.ToArray() ?? [],
+                        default, [], null, (IReadOnlyList<Step>?)steps ?? [], (IReadOnlyList<Conflict>?)conflicts ?? []);
                 }
 
                 if (_explain)
                 {
-                    steps.Add(new Step($"Not insured: {cov.Excluded ?? "no period of the career falls under this scheme"}.", cov.ExcludedSource));
+                    steps?.Add(new Step($"Not insured: {cov.Excluded ?? "no period of the career falls under this scheme"}.", cov.ExcludedSource));
                 }
 
-                return new Determination(country, scheme.Branch, scheme.Id, Outcome.NotCovered, null, null, decidedBy, instruments,
-                    default, [], NotCoveredHint(cov), steps, conflicts);
+                return new Determination(country, scheme.Branch, scheme.Id, Outcome.NotCovered, null, null, decidedBy, instruments?.ToArray() ?? [],
+                    default, [], NotCoveredHint(cov), (IReadOnlyList<Step>?)steps ?? [], (IReadOnlyList<Conflict>?)conflicts ?? []);
             }
 
             if (_explain)
             {
-                steps.Add(new Step($"{own} months insured in {country} under {scheme.Name}.", null));
+                steps?.Add(new Step($"{own} months insured in {country} under {scheme.Name}.", null));
             }
 
             // Qualifying on own periods.
             var ownQ = Qualify(scheme, scheme.Qualifying, null, null, cov.Runs, own, country);
-            steps.AddRange(ownQ.Steps);
+            steps?.AddRange(ownQ.Steps);
             FormulaResult? independent = null;
             if (ownQ.Status == Status.Met)
             {
@@ -533,7 +579,7 @@ public static class Evaluator
             var total = own;
             FormulaResult? underInstrument = null;
             Found? aggregation = null;
-            string? futureHint = null;
+            string? withoutInstrument = null;
             var others = _countries;
             var otherRuns = new List<MonthRun>();
             var otherStates = new List<MonthRun[]>();
@@ -547,7 +593,7 @@ public static class Evaluator
                 var found = FindInstrument(scheme, Principle.Aggregation, _entitleDate, null, other);
                 if (found is null)
                 {
-                    futureHint ??= FutureAggregation(scheme, other);
+                    withoutInstrument ??= other;
                     continue;
                 }
 
@@ -562,7 +608,7 @@ public static class Evaluator
                 otherStates.Add(runs);
                 if (_explain)
                 {
-                    steps.Add(new Step($"{found.Value.Instrument.Title} applies between {country} and {other} and allows aggregation of periods: {Months.CountDistinct(runs)} months insured in {other} are added (overlapping months counted once).", found.Value.Provision.Source));
+                    steps?.Add(new Step($"{found.Value.Instrument.Title} applies between {country} and {other} and allows aggregation of periods: {Months.CountDistinct(runs)} months insured in {other} are added (overlapping months counted once).", found.Value.Provision.Source));
                 }
             }
 
@@ -573,14 +619,14 @@ public static class Evaluator
                 aggQ = Qualify(scheme, scheme.Qualifying, null, null, cov.Runs, total, country);
                 if (_explain)
                 {
-                    steps.Add(new Step($"Aggregated: {total} months in all.", agg.Provision.Source));
+                    steps?.Add(new Step($"Aggregated: {total} months in all.", agg.Provision.Source));
                 }
 
                 if (agg.Provision.MinimumMonths is { } minimum && own < minimum)
                 {
                     if (_explain)
                     {
-                        steps.Add(new Step($"Under {agg.Instrument.Title}, {country} pays nothing for fewer than {minimum} months of its own periods.", agg.Provision.Source));
+                        steps?.Add(new Step($"Under {agg.Instrument.Title}, {country} pays nothing for fewer than {minimum} months of its own periods.", agg.Provision.Source));
                     }
                 }
                 else if (aggQ.Status == Status.Met && (ownQ.Status != Status.Met || agg.Provision.PayHigher))
@@ -614,7 +660,7 @@ public static class Evaluator
                         underInstrument = Compute(scheme, scheme.Benefit, cov.Runs, own, _entitleDate);
                         if (_explain && underInstrument.Amount is not null)
                         {
-                            steps.Add(new Step($"Direct calculation: aggregation opens the right; {country} pays on its own {own} months.", agg.Provision.Source));
+                            steps?.Add(new Step($"Direct calculation: aggregation opens the right; {country} pays on its own {own} months.", agg.Provision.Source));
                         }
                     }
                 }
@@ -631,15 +677,15 @@ public static class Evaluator
                     chosen = underInstrument;
                     qualified = true;
                     decidedBy = used.Instrument.Layer;
-                    instruments.Add(used.Instrument.Id);
+                    (instruments ??= []).Add(used.Instrument.Id);
                     if (_explain && independent?.Amount is { } indAmount)
                     {
-                        steps.Add(new Step($"The amount under the instrument ({Fmt(underInstrument.Amount ?? 0)}) is higher than the independent amount ({Fmt(indAmount)}) and is paid.", used.Provision.Source));
+                        steps?.Add(new Step($"The amount under the instrument ({Fmt(underInstrument.Amount ?? 0)}) is higher than the independent amount ({Fmt(indAmount)}) and is paid.", used.Provision.Source));
                     }
                 }
                 else if (_explain && independent?.Amount is { } indAmount && underInstrument.Amount is { } ui2)
                 {
-                    steps.Add(new Step($"The independent amount ({Fmt(indAmount)}) is not lower than the amount under the instrument ({Fmt(ui2)}) and is paid.", used.Provision.Source));
+                    steps?.Add(new Step($"The independent amount ({Fmt(indAmount)}) is not lower than the amount under the instrument ({Fmt(ui2)}) and is paid.", used.Provision.Source));
                 }
             }
 
@@ -648,11 +694,11 @@ public static class Evaluator
             {
                 if (_explain)
                 {
-                    steps.Add(new Step($"Unknown to Strata: {kindQ.Unknown ?? ownQ.Unknown}. The outcome is therefore unknown, not a denial.", null));
+                    steps?.Add(new Step($"Unknown to Strata: {kindQ.Unknown ?? ownQ.Unknown}. The outcome is therefore unknown, not a denial.", null));
                 }
 
-                return new Determination(country, scheme.Branch, scheme.Id, Outcome.Unknown, null, null, decidedBy, instruments,
-                    new PeriodCount(own, total), [], null, steps, conflicts);
+                return new Determination(country, scheme.Branch, scheme.Id, Outcome.Unknown, null, null, decidedBy, instruments?.ToArray() ?? [],
+                    new PeriodCount(own, total), [], null, (IReadOnlyList<Step>?)steps ?? [], (IReadOnlyList<Conflict>?)conflicts ?? []);
             }
 
             Outcome outcome;
@@ -661,14 +707,14 @@ public static class Evaluator
             if (qualified && chosen is not null)
             {
                 outcome = scheme.Benefit.Kind == BenefitKind.Pension ? Outcome.Pension : Outcome.LumpSum;
-                steps.AddRange(chosen.Steps);
+                steps?.AddRange(chosen.Steps);
                 if (chosen.Amount is { } value)
                 {
                     amount = new Amount(value, scheme.Currency, scheme.Benefit.Kind == BenefitKind.Pension);
                 }
                 else if (_explain)
                 {
-                    steps.Add(new Step($"Entitled, but the amount cannot be computed: {chosen.Missing}.", chosen.MissingSource ?? scheme.Benefit.Source));
+                    steps?.Add(new Step($"Entitled, but the amount cannot be computed: {chosen.Missing}.", chosen.MissingSource ?? scheme.Benefit.Source));
                 }
             }
             else
@@ -676,17 +722,28 @@ public static class Evaluator
                 // Not entitled to the main benefit: the fallback (e.g. an old-age grant), a prospective pension, or nothing.
                 var missing = (aggQ ?? ownQ).Missing;
                 toQualify = missing.Count > 0 ? string.Join("; ", missing) : null;
+
+                // Only a denial needs to know which instrument would have helped, and only when explaining.
+                string? futureHint = null;
+                foreach (var other in _explain ? others : [])
+                {
+                    if (other != country && withoutInstrument is not null && (futureHint = FutureAggregation(scheme, other)) is not null)
+                    {
+                        break;
+                    }
+                }
+
                 if (futureHint is not null)
                 {
                     toQualify = toQualify is null ? futureHint : $"{toQualify}; {futureHint}";
                 }
 
                 outcome = Outcome.NotEntitled;
-                var onlyAge = (aggQ ?? ownQ).MonthsShort == 0 && (aggQ ?? ownQ).ReachesAge is not null && (aggQ ?? ownQ).Missing.Count == 1;
+                var onlyAge = (aggQ ?? ownQ).MonthsShort == 0 && (aggQ ?? ownQ).ReachesAge is not null && (aggQ ?? ownQ).Failures == 1;
                 if (onlyAge)
                 {
                     var prospective = aggQ is not null && ownQ.MonthsShort > 0 && underInstrumentAt(aggregation) is { } ui ? ui : Compute(scheme, scheme.Benefit, cov.Runs, own, _entitleDate);
-                    options.Add(new ChoiceOption(
+                    (options ??= []).Add(new ChoiceOption(
                         $"Wait until age {(aggQ ?? ownQ).Age} ({(aggQ ?? ownQ).ReachesAge:yyyy-MM-dd}): the periods already qualify",
                         scheme.Benefit.Kind == BenefitKind.Pension ? Outcome.Pension : Outcome.LumpSum,
                         prospective.Amount is { } pv ? new Amount(pv, scheme.Currency, scheme.Benefit.Kind == BenefitKind.Pension) : null,
@@ -694,11 +751,11 @@ public static class Evaluator
                 }
 
                 var q = aggQ ?? ownQ;
-                if (q.NotAtWork && q.Missing.Count == 1 && cov.Runs.Length > 0)
+                if (q.NotAtWork && q.Failures == 1 && cov.Runs.Length > 0)
                 {
                     var hypothetical = Compute(scheme, scheme.Benefit, cov.Runs, own, _entitleDate);
                     var lastMonth = Months.FirstDay(cov.Runs[^1].End);
-                    options.Add(new ChoiceOption(
+                    (options ??= []).Add(new ChoiceOption(
                         $"If injured at work while insured in {country} (at the wage of {lastMonth:yyyy-MM})",
                         scheme.Benefit.Kind == BenefitKind.Pension ? Outcome.Pension : Outcome.LumpSum,
                         hypothetical.Amount is { } hv ? new Amount(hv, scheme.Currency, scheme.Benefit.Kind == BenefitKind.Pension) : null,
@@ -714,19 +771,19 @@ public static class Evaluator
                         outcome = fallback.Kind == BenefitKind.Pension ? Outcome.Pension : Outcome.LumpSum;
                         if (_explain)
                         {
-                            steps.Add(new Step($"The conditions for the pension are not met; {scheme.Name} pays instead a {(fallback.Kind == BenefitKind.LumpSum ? "lump sum" : "reduced pension")}.", fallback.Source));
-                            steps.AddRange(fq.Steps);
-                            steps.AddRange(grant.Steps);
+                            steps?.Add(new Step($"The conditions for the pension are not met; {scheme.Name} pays instead a {(fallback.Kind == BenefitKind.LumpSum ? "lump sum" : "reduced pension")}.", fallback.Source));
+                            steps?.AddRange(fq.Steps);
+                            steps?.AddRange(grant.Steps);
                             if (grant.Amount is null)
                             {
-                                steps.Add(new Step($"The amount cannot be computed: {grant.Missing}.", grant.MissingSource ?? fallback.Source));
+                                steps?.Add(new Step($"The amount cannot be computed: {grant.Missing}.", grant.MissingSource ?? fallback.Source));
                             }
                         }
 
                         amount = grant.Amount is { } g ? new Amount(g, scheme.Currency, fallback.Kind == BenefitKind.Pension) : null;
                         if (onlyAge)
                         {
-                            options.Clear();
+                            options?.Clear();
                         }
                     }
                 }
@@ -762,15 +819,15 @@ public static class Evaluator
                 if (outcome == Outcome.NotEntitled)
                 {
                     var keepSteps = new List<Step>(_explain ? [new Step($"Keep the {refundMonths} months: {(toQualify is null ? "they stay on record" : "they would count if " + toQualify)}.", null)] : []);
-                    options.Add(new ChoiceOption("Keep the periods for a later pension or aggregation", Outcome.NotEntitled, null, null,
+                    (options ??= []).Add(new ChoiceOption("Keep the periods for a later pension or aggregation", Outcome.NotEntitled, null, null,
                         "no payment now", keepSteps));
                     outcome = Outcome.Refund;
                     amount = refundAmount;
-                    steps.AddRange(refundSteps);
+                    steps?.AddRange(refundSteps);
                 }
                 else
                 {
-                    options.Add(new ChoiceOption("Take the refund instead", Outcome.Refund, refundAmount, true,
+                    (options ??= []).Add(new ChoiceOption("Take the refund instead", Outcome.Refund, refundAmount, true,
                         cost ?? "gives up the benefit above", refundSteps));
                 }
             }
@@ -779,16 +836,16 @@ public static class Evaluator
             bool? exportable = null;
             if (outcome is Outcome.Pension or Outcome.LumpSum or Outcome.Refund)
             {
-                exportable = Export(scheme, outcome, steps, conflicts, instruments, ref decidedBy);
+                exportable = Export(scheme, outcome, steps, conflicts, ref instruments, ref decidedBy);
             }
 
             if (toQualify is not null && _explain)
             {
-                steps.Add(new Step($"What would change this: {toQualify}.", null));
+                steps?.Add(new Step($"What would change this: {toQualify}.", null));
             }
 
-            return new Determination(country, scheme.Branch, scheme.Id, outcome, amount, exportable, decidedBy, instruments.Count == 0 ? [] : instruments.Distinct().ToArray(),
-                new PeriodCount(own, total), options, toQualify, steps, conflicts);
+            return new Determination(country, scheme.Branch, scheme.Id, outcome, amount, exportable, decidedBy, instruments is null ? [] : instruments.Distinct().ToArray(),
+                new PeriodCount(own, total), (IReadOnlyList<ChoiceOption>?)options ?? [], toQualify, (IReadOnlyList<Step>?)steps ?? [], (IReadOnlyList<Conflict>?)conflicts ?? []);
 
             FormulaResult? underInstrumentAt(Found? f) => f is null ? null : underInstrument;
         }
@@ -862,14 +919,14 @@ public static class Evaluator
             return null;
         }
 
-        private bool? Export(Scheme scheme, Outcome outcome, List<Step> steps, List<Conflict> conflicts, List<string> instruments, ref Layer decidedBy)
+        private bool? Export(Scheme scheme, Outcome outcome, List<Step>? steps, List<Conflict>? conflicts, ref List<string>? instruments, ref Layer decidedBy)
         {
             var residence = c.Person.Residence;
             if (residence == scheme.Country)
             {
                 if (_explain)
                 {
-                    steps.Add(new Step($"The person lives in {residence}: paid where they live.", null));
+                    steps?.Add(new Step($"The person lives in {residence}: paid where they live.", null));
                 }
 
                 return true;
@@ -879,7 +936,7 @@ public static class Evaluator
             {
                 if (_explain)
                 {
-                    steps.Add(new Step($"The refund is paid after leaving {scheme.Country}, to the person in {residence}.", r.Benefit.Source));
+                    steps?.Add(new Step($"The refund is paid after leaving {scheme.Country}, to the person in {residence}.", r.Benefit.Source));
                 }
 
                 return true;
@@ -890,7 +947,7 @@ public static class Evaluator
             {
                 if (_explain)
                 {
-                    steps.Add(new Step($"{scheme.Country} law pays this benefit to persons living abroad ({residence}).", domestic.Source));
+                    steps?.Add(new Step($"{scheme.Country} law pays this benefit to persons living abroad ({residence}).", domestic.Source));
                 }
 
                 return true;
@@ -899,7 +956,7 @@ public static class Evaluator
             var export = FindInstrument(scheme, Principle.Export, _payDate, null, residence) ?? FindConventionExport(scheme);
             if (export is { } found)
             {
-                instruments.Add(found.Instrument.Id);
+                (instruments ??= []).Add(found.Instrument.Id);
                 if (decidedBy == Layer.Domestic)
                 {
                     decidedBy = found.Instrument.Layer;
@@ -907,10 +964,10 @@ public static class Evaluator
 
                 if (_explain)
                 {
-                    steps.Add(new Step($"{found.Instrument.Title} requires payment while the person lives in {residence} (export of benefits).", found.Provision.Source));
+                    steps?.Add(new Step($"{found.Instrument.Title} requires payment while the person lives in {residence} (export of benefits).", found.Provision.Source));
                     if (domestic is { IsKnown: true, Value: false })
                     {
-                        conflicts.Add(new Conflict($"{scheme.Country} law does not pay this benefit abroad, but {found.Instrument.Title} requires export; the binding instrument prevails.",
+                        conflicts?.Add(new Conflict($"{scheme.Country} law does not pay this benefit abroad, but {found.Instrument.Title} requires export; the binding instrument prevails.",
                             [domestic.Source!, found.Provision.Source]));
                     }
                 }
@@ -922,7 +979,7 @@ public static class Evaluator
             {
                 if (_explain)
                 {
-                    steps.Add(new Step($"{scheme.Country} law does not pay this benefit to a person living in {residence}, and no instrument in force requires it.", domestic.Source));
+                    steps?.Add(new Step($"{scheme.Country} law does not pay this benefit to a person living in {residence}, and no instrument in force requires it.", domestic.Source));
                 }
 
                 return false;
@@ -930,7 +987,7 @@ public static class Evaluator
 
             if (_explain)
             {
-                steps.Add(new Step($"Whether {scheme.Country} pays this benefit to a person living in {residence} is unknown{(domestic is { IsKnown: false } u ? $" ({u.Unknown})" : "")}.", null));
+                steps?.Add(new Step($"Whether {scheme.Country} pays this benefit to a person living in {residence} is unknown{(domestic is { IsKnown: false } u ? $" ({u.Unknown})" : "")}.", null));
             }
 
             return null;
@@ -947,7 +1004,7 @@ public static class Evaluator
                         continue;
                     }
 
-                    foreach (var nationality in c.Person.Nationalities)
+                    foreach (var nationality in c.Person.NationalitySpan)
                     {
                         if (instrument.InForceBetween(scheme.Country, nationality, scheme.Branch, _payDate))
                         {

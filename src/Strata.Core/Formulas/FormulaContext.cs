@@ -11,7 +11,7 @@ public sealed class FormulaContext
     {
         Rule = rule;
         LawDate = lawDate;
-        Runs = runs;
+        _runs = runs;
         Months = months;
         Explain = explain;
         Currency = currency;
@@ -23,8 +23,12 @@ public sealed class FormulaContext
     /// <summary>The day whose law sets the parameters (wage ceilings are taken month by month).</summary>
     public DateOnly LawDate { get; }
 
+    private readonly MonthRun[] _runs;
+
     /// <summary>The insured months with their wages, disjoint and in order.</summary>
-    public IReadOnlyList<MonthRun> Runs { get; }
+    public IReadOnlyList<MonthRun> Runs => _runs;
+
+    internal ReadOnlySpan<MonthRun> RunSpan => _runs;
 
     /// <summary>The months the amount is computed on: own months, or all months for a theoretical amount.</summary>
     public int Months { get; }

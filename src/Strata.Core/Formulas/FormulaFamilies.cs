@@ -172,9 +172,10 @@ internal abstract class FormulaBase : IBenefitFormula
         decimal sum = 0;
         var count = 0;
         var caps = new Caps(c);
-        for (var i = c.Runs.Count - 1; i >= 0 && remaining > 0; i--)
+        var runs = c.RunSpan;
+        for (var i = runs.Length - 1; i >= 0 && remaining > 0; i--)
         {
-            var run = c.Runs[i];
+            var run = runs[i];
             if (run.Wage is not { } wage)
             {
                 return null;
@@ -402,7 +403,7 @@ internal sealed class ProvidentFund : FormulaBase
         var caps = new Caps(c);
         c.Rule.Parameters.TryGetValue("contributionPercent", out var rates);
         c.Rule.Parameters.TryGetValue("annualInterestPercent", out var interestSeries);
-        foreach (var run in c.Runs)
+        foreach (var run in c.RunSpan)
         {
             if (run.Wage is not { } wage)
             {

@@ -174,12 +174,12 @@ public sealed class Instrument
         Title = title;
         Layer = layer;
         Binding = binding;
-        Parties = parties.ToArray();
+        _parties = parties.ToArray();
         Signed = signed;
         InForce = inForce;
         Ended = ended;
         PersonalScope = personalScope;
-        Ratifications = ratifications.ToArray();
+        _ratifications = ratifications.ToArray();
         Provisions = provisions.ToArray();
         ApplicableLegislation = applicableLegislation;
         Source = source;
@@ -198,8 +198,10 @@ public sealed class Instrument
     /// <summary>Whether it binds.</summary>
     public bool Binding { get; }
 
+    private readonly string[] _parties;
+
     /// <summary>States bound (bilateral and regional).</summary>
-    public IReadOnlyList<string> Parties { get; }
+    public IReadOnlyList<string> Parties => _parties;
 
     /// <summary>Signature or adoption.</summary>
     public DateOnly? Signed { get; }
@@ -213,8 +215,10 @@ public sealed class Instrument
     /// <summary>Whom it protects.</summary>
     public PersonalScope PersonalScope { get; }
 
+    private readonly Ratification[] _ratifications;
+
     /// <summary>Ratifications (conventions).</summary>
-    public IReadOnlyList<Ratification> Ratifications { get; }
+    public IReadOnlyList<Ratification> Ratifications => _ratifications;
 
     /// <summary>Provisions per branch.</summary>
     public IReadOnlyList<Provision> Provisions { get; }
@@ -229,7 +233,7 @@ public sealed class Instrument
     public int? RatificationDelayMonths { get; }
 
     /// <summary>Whether the instrument is ratified by states (a convention) rather than concluded between named parties.</summary>
-    public bool IsConvention => Ratifications.Count > 0 && Parties.Count == 0;
+    public bool IsConvention => Ratifications.Count > 0 && _parties.Length == 0;
 
     /// <summary>The day the instrument binds a state, or null when it does not (or the date is unknown).</summary>
     /// <param name="state">ISO code.</param>
@@ -239,10 +243,10 @@ public sealed class Instrument
     {
         if (!IsConvention)
         {
-            return Parties.Contains(state, StringComparer.Ordinal) ? InForce : null;
+            return Array.IndexOf(_parties, state) >= 0 ? InForce : null;
         }
 
-        foreach (var r in Ratifications)
+        foreach (var r in _ratifications)
         {
             if (r.State != state || (r.Branches.Count > 0 && !r.Branches.Contains(branch)))
             {
@@ -283,7 +287,19 @@ public sealed class Instrument
             return false;
         }
 
-        var denounced = IsConvention ? Ratifications.FirstOrDefault(r => r.State == state)?.Denounced : null;
-        return denounced is null || day < denounced;
+        if (!IsConvention)
+        {
+            return true;
+        }
+
+        foreach (var r in _ratifications)
+        {
+            if (r.State == state && r.Denounced is { } denounced && day >= denounced)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

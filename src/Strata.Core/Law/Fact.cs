@@ -98,6 +98,9 @@ public sealed class FactSeries<T>
     /// <summary>The facts, in date order.</summary>
     public IReadOnlyList<Fact<T>> Facts => _facts;
 
+    /// <summary>The facts, in date order, without an enumerator allocation.</summary>
+    internal ReadOnlySpan<Fact<T>> Span => _facts;
+
     /// <summary>Whether no fact is stated.</summary>
     public bool IsEmpty => _facts.Length == 0;
 

@@ -56,8 +56,8 @@ public class EvaluatorProperties
     private static Case CaseOf(IEnumerable<CareerPeriod> career) =>
         new(Person(), career, new Claim(new DateOnly(2030, 6, 1), [Branch.OldAge]));
 
-    private static string Fingerprint(Assessment a) => string.Join("|", a.Determinations.Select(d =>
-        $"{d.Country}:{d.Scheme}:{d.Outcome}:{d.Amount}:{d.Exportable}:{d.Periods}:{d.DecidedBy}:{d.ToQualify}:{string.Join(",", d.Options.Select(o => o.Amount))}"));
+    private static string Fingerprint(Assessment a, bool withText = true) => string.Join("|", a.Determinations.Select(d =>
+        $"{d.Country}:{d.Scheme}:{d.Outcome}:{d.Amount}:{d.Exportable}:{d.Periods}:{d.DecidedBy}:{(withText ? d.ToQualify : "")}:{string.Join(",", d.Options.Select(o => o.Amount))}"));
 
     [Property(MaxTest = 200)]
     public Property Evaluate_OrderOfPeriods_DoesNotMatter() =>
@@ -110,7 +110,7 @@ public class EvaluatorProperties
     [Property(MaxTest = 100)]
     public Property Evaluate_FastPath_AgreesWithExplainPath() =>
         Prop.ForAll(Careers("TH", "MM"), career =>
-            Fingerprint(Evaluator.Evaluate(Law, CaseOf(career))) == Fingerprint(Evaluator.Evaluate(Law, CaseOf(career), EvaluationOptions.Fast)));
+            Fingerprint(Evaluator.Evaluate(Law, CaseOf(career)), withText: false) == Fingerprint(Evaluator.Evaluate(Law, CaseOf(career), EvaluationOptions.Fast), withText: false));
 
     private static decimal Theoretical(int months) => Math.Round(12000m * Math.Min(months, 480) / 480m / 12m, 2, MidpointRounding.AwayFromZero);
 }
