@@ -68,7 +68,8 @@ internal static class TextReport
                 var node = tree.AddNode("[bold]Options[/]");
                 foreach (var option in d.Options)
                 {
-                    var o = node.AddNode(Markup.Escape($"{option.Label}: {option.Outcome.ToName()} {AmountText(option.Amount)}{(option.Cost is null ? "" : " — cost: " + option.Cost)}"));
+                    var amountText = option.Amount is null && option.Outcome is Outcome.Pension or Outcome.LumpSum or Outcome.Refund ? "(amount unknown)" : AmountText(option.Amount);
+                    var o = node.AddNode(Markup.Escape($"{option.Label}: {option.Outcome.ToName()} {amountText}{(option.Cost is null ? "" : " — cost: " + option.Cost)}"));
                     foreach (var step in option.Explanation)
                     {
                         o.AddNode(Markup.Escape(step.Text + Cite(step.Source, sources)));
@@ -121,6 +122,6 @@ internal static class TextReport
     };
 
     private static string AmountText(Amount? amount) => amount is { } a
-        ? $"{a.Value.ToString("#,##0.00", CultureInfo.InvariantCulture)} {a.Currency}{(a.PerMonth ? "/month" : " once")}"
+        ? $"{(a.LowerBound ? "at least " : "")}{a.Value.ToString("#,##0.00", CultureInfo.InvariantCulture)} {a.Currency}{(a.PerMonth ? "/month" : " once")}"
         : "";
 }

@@ -20,6 +20,8 @@ namespace Strata.Evaluation;
 /// </remarks>
 public static class Evaluator
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, Branch), Determination> NotModelledCache = new();
+
     /// <summary>Evaluates a case.</summary>
     /// <param name="knowledge">The law.</param>
     /// <param name="case">The case.</param>
@@ -34,7 +36,31 @@ public static class Evaluator
     }
 
     /// <summary>One segment of a period with the state whose legislation governs it.</summary>
-    private readonly record struct Governed(string State, DateOnly From, DateOnly To, CareerPeriod Period, Step? Why);
+    /// <summary>A segment of a period under one state's legislation; <paramref name="Posting"/> is the instrument whose posting rule chose it.</summary>
+    private readonly record struct Governed(string State, DateOnly From, DateOnly To, CareerPeriod Period, Step? Why, Instrument? Posting = null)
+    {
+        /// <summary>
+        /// The state whose scheme insures the segment for a branch: a posting rule moves only the branches in its
+        /// instrument's material scope (e.g. pensions); for the others the place of work still applies.
+        /// </summary>
+        public string StateFor(Branch branch)
+        {
+            if (Posting is null)
+            {
+                return State;
+            }
+
+            foreach (var provision in Posting.Provisions)
+            {
+                if (provision.Branches.Contains(branch))
+                {
+                    return State;
+                }
+            }
+
+            return Period.Country;
+        }
+    }
 
     private sealed class Coverage
     {
@@ -81,6 +107,11 @@ public static class Evaluator
                 {
                     distinct.Add(g.State);
                 }
+
+                if (g.Posting is not null && !distinct.Contains(g.Period.Country))
+                {
+                    distinct.Add(g.Period.Country);
+                }
             }
 
             distinct.Sort(StringComparer.Ordinal);
@@ -109,6 +140,13 @@ public static class Evaluator
 
         private Determination NotModelled(string country, Branch branch)
         {
+            // Determinations are immutable, so the fast path shares one per country and branch across all careers.
+            if (!_explain)
+            {
+                return NotModelledCache.GetOrAdd((country, branch),
+                    static key => new Determination(key.Item1, key.Item2, null, Outcome.Unknown, null, null, Layer.Domestic, [], default, [], null, [], []));
+            }
+
             var steps = _explain
                 ? new[] { new Step($"Strata's knowledge base has no {country} scheme for {branch.ToName()} benefits yet, so the outcome is unknown (not a denial).", null) }
                 : [];
@@ -118,8 +156,18 @@ public static class Evaluator
 
         // Applicable legislation: the place of work, unless a posting rule of an instrument in force between the
         // two states keeps the worker under the sending state's legislation for a limited time.
-        private void Govern(CareerPeriod p, List<Governed> into)
+        private void Govern(CareerPeriod original, List<Governed> into)
         {
+            // Work after the contingency cannot count towards it: a career planned beyond the claim is cut there.
+            var cut = c.Claim.ContingencyDate;
+            if (original.From > cut)
+            {
+                return;
+            }
+
+            var p = original.To <= cut ? original
+                : new CareerPeriod(original.Country, original.From, cut, original.Activity, original.PostedFrom, original.Documented,
+                    original.MonthlyWage, original.Currency, original.Scheme);
             if (p.Activity != Activity.Posted || p.PostedFrom is not { } home || home == p.Country)
             {
                 into.Add(new Governed(p.Country, p.From, p.To, p, null));
@@ -144,7 +192,7 @@ public static class Evaluator
                 ? new Step($"Posted from {home} to {p.Country}: under {instrument.Title} the worker stays under {home}'s legislation for up to {rule.PostingMonths} months ({p.From:yyyy-MM-dd}–{homeEnd:yyyy-MM-dd})" +
                     (rule.ExtensionMonths is { } ext ? $"; the institutions may agree to extend this by up to {ext} months." : "."), rule.Source)
                 : null;
-            into.Add(new Governed(home, p.From, homeEnd, p, reason));
+            into.Add(new Governed(home, p.From, homeEnd, p, reason, instrument));
             if (p.To > limit)
             {
                 var after = _explain
@@ -181,12 +229,21 @@ public static class Evaluator
             var person = c.Person;
             foreach (var g in _governed)
             {
-                if (g.State != scheme.Country || !SchemeMatches(scheme, g.Period.Scheme))
+                if (g.StateFor(scheme.Branch) != scheme.Country || !SchemeMatches(scheme, g.Period.Scheme))
                 {
                     continue;
                 }
 
-                if (g.Why is { } why && _explain && !cov.Steps.Contains(why))
+                if (_explain && g.Posting is { } posting && g.StateFor(scheme.Branch) != g.State)
+                {
+                    var outOfScope = new Step($"The posting rule of {posting.Title} does not reach {scheme.Branch.ToName()} benefits: for them the law of the place of work ({g.Period.Country}) applies.", posting.ApplicableLegislation?.Source);
+                    if (!cov.Steps.Contains(outOfScope))
+                    {
+                        cov.Steps.Add(outOfScope);
+                    }
+                }
+
+                if (g.Why is { } why && _explain && g.StateFor(scheme.Branch) == g.State && !cov.Steps.Contains(why))
                 {
                     cov.Steps.Add(why);
                 }
@@ -295,6 +352,15 @@ public static class Evaluator
                 return true;
             }
 
+            // A convention both states may have ratified, but whose date for one of them is unknown: say so, never guess.
+            if (UnknownBinding(scheme, Principle.Equality, c.Person.NationalitySpan) is { } uncertain)
+            {
+                cov.Unknown ??= _explain
+                    ? $"whether {uncertain.Instrument.Title} binds {uncertain.Other} or {scheme.Country} on {from:yyyy-MM-dd} (a ratification date is not recorded); if it does, its equality of treatment would override the exclusion of non-nationals"
+                    : "ratification date";
+                return false;
+            }
+
             if (rule.ForeignWorkers == ForeignWorkerRule.Reciprocity)
             {
                 cov.Unknown ??= _explain ? $"{scheme.Name} insures non-nationals only on reciprocity, and Strata does not know whether {string.Join("/", c.Person.Nationalities)} extends reciprocity" : "reciprocity";
@@ -330,6 +396,34 @@ public static class Evaluator
                             continue;
                         }
 
+                        return new Found(instrument, provision, other);
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private Found? UnknownBinding(Scheme scheme, Principle principle, ReadOnlySpan<string> others)
+        {
+            foreach (var (instrument, provision) in kb.ProvisionsFor(scheme.Id))
+            {
+                if (!instrument.Binding || !instrument.IsConvention || (provision.Grants & principle) == 0)
+                {
+                    continue;
+                }
+
+                foreach (var other in others)
+                {
+                    if (other == scheme.Country)
+                    {
+                        continue;
+                    }
+
+                    var a = instrument.RatificationOf(scheme.Country, scheme.Branch);
+                    var b = instrument.RatificationOf(other, scheme.Branch);
+                    if (a is not null && b is not null && (a.Registered is null || b.Registered is null) && a.Denounced is null && b.Denounced is null)
+                    {
                         return new Found(instrument, provision, other);
                     }
                 }
@@ -710,7 +804,7 @@ public static class Evaluator
                 steps?.AddRange(chosen.Steps);
                 if (chosen.Amount is { } value)
                 {
-                    amount = new Amount(value, scheme.Currency, scheme.Benefit.Kind == BenefitKind.Pension);
+                    amount = new Amount(value, scheme.Currency, scheme.Benefit.Kind == BenefitKind.Pension, chosen.LowerBound);
                 }
                 else if (_explain)
                 {
@@ -746,7 +840,7 @@ public static class Evaluator
                     (options ??= []).Add(new ChoiceOption(
                         $"Wait until age {(aggQ ?? ownQ).Age} ({(aggQ ?? ownQ).ReachesAge:yyyy-MM-dd}): the periods already qualify",
                         scheme.Benefit.Kind == BenefitKind.Pension ? Outcome.Pension : Outcome.LumpSum,
-                        prospective.Amount is { } pv ? new Amount(pv, scheme.Currency, scheme.Benefit.Kind == BenefitKind.Pension) : null,
+                        prospective.Amount is { } pv ? new Amount(pv, scheme.Currency, scheme.Benefit.Kind == BenefitKind.Pension, prospective.LowerBound) : null,
                         null, "nothing now", prospective.Steps));
                 }
 
@@ -780,7 +874,7 @@ public static class Evaluator
                             }
                         }
 
-                        amount = grant.Amount is { } g ? new Amount(g, scheme.Currency, fallback.Kind == BenefitKind.Pension) : null;
+                        amount = grant.Amount is { } g ? new Amount(g, scheme.Currency, fallback.Kind == BenefitKind.Pension, grant.LowerBound) : null;
                         if (onlyAge)
                         {
                             options?.Clear();
@@ -814,7 +908,7 @@ public static class Evaluator
                         : new Step("Whether taking the refund ends these periods is unknown.", null));
                 }
 
-                var refundAmount = result.Amount is { } r ? new Amount(r, scheme.Currency, false) : (Amount?)null;
+                var refundAmount = result.Amount is { } r ? new Amount(r, scheme.Currency, false, result.LowerBound) : (Amount?)null;
                 var cost = extinguishes is { IsKnown: true, Value: true } ? "ends these periods for any later pension or aggregation" : null;
                 if (outcome == Outcome.NotEntitled)
                 {

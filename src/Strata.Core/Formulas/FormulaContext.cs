@@ -72,8 +72,9 @@ public sealed class FormulaContext
 /// <summary>The result of a formula: an amount, or why it cannot be computed.</summary>
 public sealed class FormulaResult
 {
-    private FormulaResult(decimal? amount, string? missing, Source? missingSource, IReadOnlyList<Step> steps)
+    private FormulaResult(decimal? amount, string? missing, Source? missingSource, IReadOnlyList<Step> steps, bool lowerBound = false)
     {
+        LowerBound = lowerBound;
         Amount = amount;
         Missing = missing;
         MissingSource = missingSource;
@@ -82,6 +83,9 @@ public sealed class FormulaResult
 
     /// <summary>The amount, rounded to the currency's minor unit (2 decimals).</summary>
     public decimal? Amount { get; }
+
+    /// <summary>Whether part of the amount (e.g. interest not yet declared) could not be included, so the true amount is higher.</summary>
+    public bool LowerBound { get; }
 
     /// <summary>What is missing when the amount cannot be computed.</summary>
     public string? Missing { get; }
@@ -95,9 +99,10 @@ public sealed class FormulaResult
     /// <summary>A computed amount.</summary>
     /// <param name="amount">Amount.</param>
     /// <param name="steps">Steps.</param>
+    /// <param name="lowerBound">Whether part of the amount could not be included.</param>
     /// <returns>The result.</returns>
-    public static FormulaResult Of(decimal amount, IReadOnlyList<Step> steps) =>
-        new(Math.Round(amount, 2, MidpointRounding.AwayFromZero), null, null, steps);
+    public static FormulaResult Of(decimal amount, IReadOnlyList<Step> steps, bool lowerBound = false) =>
+        new(Math.Round(amount, 2, MidpointRounding.AwayFromZero), null, null, steps, lowerBound);
 
     /// <summary>An amount that cannot be computed.</summary>
     /// <param name="missing">What is missing.</param>

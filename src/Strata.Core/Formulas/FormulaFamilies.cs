@@ -392,9 +392,9 @@ internal sealed class ProvidentFund : FormulaBase
 
     public override IReadOnlyList<string> Optional => ["wageCeiling", "wageFloor", "annualInterestPercent"];
 
-    public override FormulaResult Compute(FormulaContext c) => Balance(c, withInterestByDefault: true, "Balance");
+    public override FormulaResult Compute(FormulaContext c) => Balance(c, "Balance");
 
-    internal static FormulaResult Balance(FormulaContext c, bool withInterestByDefault, string label)
+    internal static FormulaResult Balance(FormulaContext c, string label)
     {
         var steps = c.Explain ? new List<Step>() : null;
         decimal balance = 0;
@@ -403,6 +403,10 @@ internal sealed class ProvidentFund : FormulaBase
         var caps = new Caps(c);
         c.Rule.Parameters.TryGetValue("contributionPercent", out var rates);
         c.Rule.Parameters.TryGetValue("annualInterestPercent", out var interestSeries);
+
+        // Rates change a few times in a career: divide once per fact, not once per month.
+        Fact<ParameterValue>? rateFact = null, interestFact = null;
+        decimal rateFactor = 0, growth = 1;
         foreach (var run in c.RunSpan)
         {
             if (run.Wage is not { } wage)
@@ -413,22 +417,35 @@ internal sealed class ProvidentFund : FormulaBase
             for (var m = run.Start; m <= run.End; m++)
             {
                 var day = Months.FirstDay(m);
-                var rate = rates?.At(day);
-                if (rate is not { IsKnown: true, Value.Number: not null })
+                if (rateFact is null || !rateFact.Validity.Contains(day))
                 {
-                    return FormulaResult.Unknown($"contribution rate for {day:yyyy-MM}", rate?.Source);
+                    rateFact = rates?.At(day);
+                    if (rateFact is not { IsKnown: true, Value.Number: { } percent })
+                    {
+                        return FormulaResult.Unknown($"contribution rate for {day:yyyy-MM}", rateFact?.Source);
+                    }
+
+                    rateFactor = percent / 100m;
                 }
 
-                var interestKnown = interestSeries?.At(day) is { IsKnown: true, Value.Number: { } known } ? known : (decimal?)null;
-                if (interestKnown is null && interestSeries is not null)
+                if (interestSeries is not null && (interestFact is null || !interestFact.Validity.Contains(day)))
                 {
-                    // A rate not yet declared (or not found) is not guessed: the balance leaves it out and says so.
-                    firstMissingInterest ??= day;
+                    interestFact = interestSeries.At(day);
+                    if (interestFact is { IsKnown: true, Value.Number: { } annual })
+                    {
+                        growth = 1 + (annual / 1200m);
+                    }
+                    else
+                    {
+                        // A rate not yet declared (or not found) is not guessed: the balance leaves it out and says so.
+                        growth = 1;
+                        firstMissingInterest ??= day;
+                        interestFact = null;
+                    }
                 }
 
-                var interest = interestKnown ?? 0m;
-                var contribution = caps.Apply(wage, m) * rate.Value!.Number!.Value / 100m;
-                balance = (balance * (1 + (interest / 1200m))) + contribution;
+                var contribution = caps.Apply(wage, m) * rateFactor;
+                balance = (balance * growth) + contribution;
                 contributed += contribution;
             }
         }
@@ -441,8 +458,7 @@ internal sealed class ProvidentFund : FormulaBase
             steps?.Add(new Step($"Interest is not included from {missingFrom:yyyy-MM}: the rate for that period is not declared or not known to Strata, so the amount is a lower bound.", c.Rule.Source));
         }
 
-        _ = withInterestByDefault;
-        return FormulaResult.Of(balance, steps ?? []);
+        return FormulaResult.Of(balance, steps ?? [], lowerBound: firstMissingInterest is not null);
     }
 }
 
@@ -455,7 +471,7 @@ internal sealed class ContributionRefund : FormulaBase
 
     public override IReadOnlyList<string> Optional => ["wageCeiling", "wageFloor", "annualInterestPercent"];
 
-    public override FormulaResult Compute(FormulaContext c) => ProvidentFund.Balance(c, withInterestByDefault: false, "Refund");
+    public override FormulaResult Compute(FormulaContext c) => ProvidentFund.Balance(c, "Refund");
 }
 
 /// <summary>A base times a rate times a multiplier read from a table of months (Japan lump-sum withdrawal payment).</summary>

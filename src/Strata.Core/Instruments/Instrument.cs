@@ -265,6 +265,23 @@ public sealed class Instrument
         return null;
     }
 
+    /// <summary>A state's ratification covering a branch, or null.</summary>
+    /// <param name="state">ISO code.</param>
+    /// <param name="branch">Branch.</param>
+    /// <returns>The ratification, whether or not its date is known.</returns>
+    public Ratification? RatificationOf(string state, Branch branch)
+    {
+        foreach (var r in _ratifications)
+        {
+            if (r.State == state && (r.Branches.Count == 0 || r.Branches.Contains(branch)))
+            {
+                return r;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether the instrument is in force between two states for a branch on a day.</summary>
     /// <param name="a">One state.</param>
     /// <param name="b">The other state.</param>

@@ -74,9 +74,10 @@ public sealed record DeterminationJson(
 /// <param name="Value">Value.</param>
 /// <param name="Currency">ISO 4217.</param>
 /// <param name="Per">month or once.</param>
-public sealed record AmountJson(decimal Value, string Currency, string Per)
+/// <param name="LowerBound">True when part of the amount could not be computed (e.g. interest not yet declared): the true amount is higher.</param>
+public sealed record AmountJson(decimal Value, string Currency, string Per, bool LowerBound)
 {
-    internal static AmountJson? From(Amount? a) => a is { } v ? new AmountJson(v.Value, v.Currency, v.PerMonth ? "month" : "once") : null;
+    internal static AmountJson? From(Amount? a) => a is { } v ? new AmountJson(v.Value, v.Currency, v.PerMonth ? "month" : "once", v.LowerBound) : null;
 }
 
 /// <summary>Months counted.</summary>

@@ -225,4 +225,42 @@ public class EvaluatorTests
         Assert.Equal(slow.Select(d => (d.Outcome, d.Amount, d.Exportable, d.Periods, d.DecidedBy)), fast.Select(d => (d.Outcome, d.Amount, d.Exportable, d.Periods, d.DecidedBy)));
         Assert.All(fast, d => Assert.Empty(d.Explanation));
     }
+
+    [Fact]
+    public void Evaluate_CareerBeyondTheContingency_CountsOnlyMonthsUpToIt()
+    {
+        // Planned work to 2030 with a claim on 2025-06-01: January 2012 to June 2025 = 162 months, not 228.
+        var d = Single(Kb([OldAge()]), Case(Person(bornYear: 1968), "2025-06-01", Work("TH", "2012-01-01", "2030-12-31")), "th.test.old-age");
+        Assert.Equal(162, d.Periods.Own);
+        Assert.Equal(Outcome.NotEntitled, d.Outcome);
+    }
+
+    [Fact]
+    public void Evaluate_PostingRule_MovesOnlyTheBranchesOfItsInstrument()
+    {
+        var injury = new Scheme("th.test.injury", "TH", Branch.EmploymentInjury, "TH injury", "TH", "THB", Always(new CoverageRule([Activity.Employed], ForeignWorkerRule.All)),
+            QualifyingConditions.None, Rule("percent-of-wage", BenefitKind.Pension, ("percent", P(70))), null, Always(true), null);
+        var kb = Kb([OldAge(), OldAge("MM", currency: "MMK"), injury], [Agreement("TH", "MM", new DateOnly(2000, 1, 1), Principle.Equality, postingMonths: 60)]);
+        var c = new Case(Person(), [Work("TH", "2022-01-01", "2024-12-31", 15000, "THB", activity: Activity.Posted, postedFrom: "MM")],
+            new Claim(new DateOnly(2023, 5, 10), [Branch.OldAge, Branch.EmploymentInjury]));
+        var all = Evaluator.Evaluate(kb, c).Determinations;
+        // The agreement's posting rule covers pensions: old-age stays with MM; employment injury follows the place of work.
+        Assert.True(all.Single(d => d.Scheme == "mm.test.old-age").Periods.Own > 0);
+        Assert.Equal(0, all.Single(d => d.Scheme == "th.test.old-age").Periods.Own);
+        var th = all.Single(d => d.Scheme == "th.test.injury");
+        Assert.Equal(Outcome.Pension, th.Outcome);
+        Assert.Equal(10500m, th.Amount!.Value.Value);
+    }
+
+    [Fact]
+    public void Evaluate_ConventionRatifiedOnAnUnknownDate_IsUnknownNotADenial()
+    {
+        var c19 = new Instrument("ilo.test", "Test convention", Layer.International, true, [], new DateOnly(1925, 6, 5), new DateOnly(1926, 9, 8), null,
+            PersonalScope.NationalsOfParties,
+            [new Ratification("TH", new DateOnly(1968, 4, 5), null, null, [], Src), new Ratification("MM", null, null, null, [], Src, "year only: 1927")],
+            [new Provision([Branch.OldAge], Principle.Equality, Calculation.Direct, false, null, [], Src)], null, Src);
+        var d = Single(Kb([OldAge(foreign: ForeignWorkerRule.Excluded)], [c19]), Case(Person(), "2025-06-01", Work("TH", "2010-01-01", "2024-12-31")), "th.test.old-age");
+        Assert.Equal(Outcome.Unknown, d.Outcome);
+        Assert.Contains(d.Explanation, s => s.Text.Contains("ratification date is not recorded", StringComparison.Ordinal));
+    }
 }
