@@ -1,0 +1,103 @@
+using System.Text.Json;
+
+namespace Strata.Cli.Tests;
+
+public class EvaluateCommandTests
+{
+    private static string Example(string name) => Path.Combine(StrataProcess.Root, "examples", name);
+
+    [Fact]
+    public void Evaluate_ExampleWithEmbeddedKnowledge_PrintsTableExplanationAndSources()
+    {
+        var (code, output, error) = StrataProcess.Run("evaluate", Example("myanmar-worker-in-thailand.yaml"));
+        Assert.True(code == 0, error);
+        Assert.Contains("th.sso.old-age", output, StringComparison.Ordinal);
+        Assert.Contains("3,000.00 THB/month", output, StringComparison.Ordinal);
+        Assert.Contains("Sources", output, StringComparison.Ordinal);
+        Assert.Contains("checked 2026-", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_Json_FollowsTheDeterminationContract()
+    {
+        var (code, output, _) = StrataProcess.Run("evaluate", Example("filipino-japan-philippines.yaml"), "--format", "json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.Equal("determination/v1", root.GetProperty("strata").GetString());
+        Assert.Equal("2026-05-01", root.GetProperty("claimDate").GetString());
+        var first = root.GetProperty("determinations")[0];
+        foreach (var field in new[] { "country", "branch", "scheme", "outcome", "amount", "exportable", "decidedBy", "instruments", "periods", "options", "toQualify", "explanation" })
+        {
+            Assert.True(first.TryGetProperty(field, out _), field);
+        }
+
+        var sss = root.GetProperty("determinations").EnumerateArray().Single(d => d.GetProperty("scheme").GetString() == "ph.sss.old-age");
+        Assert.Equal("bilateral", sss.GetProperty("decidedBy").GetString());
+        Assert.Equal(2230.77m, sss.GetProperty("amount").GetProperty("value").GetDecimal());
+    }
+
+    [Fact]
+    public void Evaluate_AsOf_AppliesThatDaysLaw()
+    {
+        // On 2018-01-01 the Japan–Philippines agreement was not yet in force: no aggregation, so no Japanese pension.
+        var (code, output, _) = StrataProcess.Run("evaluate", Example("filipino-japan-philippines.yaml"), "--format", "json", "--as-of", "2018-01-01");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal("2018-01-01", doc.RootElement.GetProperty("lawAsOf").GetString());
+        var np = doc.RootElement.GetProperty("determinations").EnumerateArray().Single(d => d.GetProperty("scheme").GetString() == "jp.np.old-age");
+        Assert.NotEqual("pension", np.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public void Evaluate_BadCase_ExitsTwoWithLocatedMessagesAndNoStackTrace()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"strata-bad-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, """
+            strata: case/v1
+            person:
+              born: 1970-03-15
+              nationalities: [ZZ]
+              residence: MM
+            career:
+              - country: TH
+                from: 2010-01-01
+                to: 2009-12-31
+                wage: -5
+            claim:
+              date: 2025-02-30
+            """);
+        try
+        {
+            var (code, output, error) = StrataProcess.Run("evaluate", path);
+            Assert.Equal(2, code);
+            Assert.Equal("", output);
+            Assert.Contains($"{path}:4: person.nationalities[0]: 'ZZ' is not an ISO 3166-1 alpha-2 country code", error, StringComparison.Ordinal);
+            Assert.Contains($"{path}:9: career[0].to: ends (2009-12-31) before it starts (2010-01-01)", error, StringComparison.Ordinal);
+            Assert.Contains($"{path}:10: career[0].wage: must not be negative (got -5)", error, StringComparison.Ordinal);
+            Assert.Contains($"{path}:12: claim.date: '2025-02-30' is not a date", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Evaluate_MissingFile_ExitsTwo()
+    {
+        var (code, _, error) = StrataProcess.Run("evaluate", "no-such-case.yaml");
+        Assert.Equal(2, code);
+        Assert.Contains("no-such-case.yaml: does not exist", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_BadAsOf_ExitsTwo()
+    {
+        var (code, _, error) = StrataProcess.Run("evaluate", Example("worker-in-singapore.yaml"), "--as-of", "yesterday");
+        Assert.Equal(2, code);
+        Assert.Contains("--as-of", error, StringComparison.Ordinal);
+    }
+}
