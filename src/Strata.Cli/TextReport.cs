@@ -37,7 +37,8 @@ internal static class TextReport
         {
             table.AddRow(
                 Markup.Escape(d.Country), Markup.Escape(d.Branch.ToName()), Markup.Escape(d.Scheme ?? "—"), OutcomeMarkup(d.Outcome),
-                Markup.Escape(AmountText(d.Amount)), d.Exportable switch { true => "yes", false => "[red]no[/]", _ => "—" },
+                Markup.Escape(Pays(d.Outcome) && d.Amount is null ? "unknown" : AmountText(d.Amount)),
+                d.Exportable switch { true => "yes", false => "[red]no[/]", _ when Pays(d.Outcome) => "[yellow]unknown[/]", _ => "—" },
                 Markup.Escape(d.DecidedBy.ToName() + (d.Instruments.Count > 0 ? $" ({string.Join(", ", d.Instruments)})" : "")),
                 $"{d.Periods.Own}/{d.Periods.Aggregated}");
         }
@@ -113,6 +114,8 @@ internal static class TextReport
 
         return $" [{index + 1}]";
     }
+
+    private static bool Pays(Outcome outcome) => outcome is Outcome.Pension or Outcome.LumpSum or Outcome.Refund;
 
     private static string OutcomeMarkup(Outcome outcome) => outcome switch
     {

@@ -639,7 +639,7 @@ public static class Evaluator
                 {
                     if (_explain)
                     {
-                        steps?.Add(new Step($"Unknown to Strata: {cov.Unknown}. The outcome is therefore unknown, not a denial.", null));
+                        steps?.Add(new Step($"Unknown to Strata: {cov.Unknown?.TrimEnd('.', ' ')}. The outcome is therefore unknown, not a denial.", null));
                     }
 
                     return new Determination(country, scheme.Branch, scheme.Id, Outcome.Unknown, null, null, decidedBy, instruments?.ToArray() ?? [],
@@ -788,7 +788,7 @@ public static class Evaluator
             {
                 if (_explain)
                 {
-                    steps?.Add(new Step($"Unknown to Strata: {kindQ.Unknown ?? ownQ.Unknown}. The outcome is therefore unknown, not a denial.", null));
+                    steps?.Add(new Step($"Unknown to Strata: {(kindQ.Unknown ?? ownQ.Unknown)?.TrimEnd('.', ' ')}. The outcome is therefore unknown, not a denial.", null));
                 }
 
                 return new Determination(country, scheme.Branch, scheme.Id, Outcome.Unknown, null, null, decidedBy, instruments?.ToArray() ?? [],
@@ -808,7 +808,7 @@ public static class Evaluator
                 }
                 else if (_explain)
                 {
-                    steps?.Add(new Step($"Entitled, but the amount cannot be computed: {chosen.Missing}.", chosen.MissingSource ?? scheme.Benefit.Source));
+                    steps?.Add(new Step($"Entitled, but the amount cannot be computed: {chosen.Missing?.TrimEnd('.', ' ')}.", chosen.MissingSource ?? scheme.Benefit.Source));
                 }
             }
             else

@@ -102,18 +102,6 @@ public static class CaseFile
         return person is null || claim is null || doc.Problems.Count > 0 ? null : new Case(person, career.Select(c => c.Period), claim);
     }
 
-    private static string? Country(MapReader map, string key, bool required)
-    {
-        var code = map.String(key, required);
-        if (code is not null && !Codes.IsCountry(code))
-        {
-            map.Doc.Error(map.Get(key), map.Field(key), string.Format(CultureInfo.InvariantCulture, Messages.BadCountry, code));
-            return null;
-        }
-
-        return code;
-    }
-
     private static Person? ReadPerson(MapReader? map)
     {
         if (map is null)
@@ -147,7 +135,7 @@ public static class CaseFile
             map.Doc.Error(map.Get("nationalities"), map.Field("nationalities"), "must list at least one nationality");
         }
 
-        var residence = Country(map, "residence", required: true);
+        var residence = map.Country("residence", required: true);
         return born is null || residence is null || nationalities.Count == 0 ? null : new Person(born.Value, nationalities, residence, sex);
     }
 
@@ -180,7 +168,7 @@ public static class CaseFile
     private static CareerPeriod? ReadPeriod(MapReader map, DateOnly? born, KnowledgeBase? knowledge)
     {
         map.Only("country", "from", "to", "activity", "postedFrom", "documented", "wage", "currency", "scheme");
-        var country = Country(map, "country", required: true);
+        var country = map.Country("country", required: true);
         var from = map.Date("from", required: true);
         var to = map.Date("to", required: true);
         var ok = country is not null && from is not null && to is not null;
@@ -203,7 +191,7 @@ public static class CaseFile
             ok = false;
         }
 
-        var postedFrom = Country(map, "postedFrom", required: activity == Activity.Posted);
+        var postedFrom = map.Country("postedFrom", required: activity == Activity.Posted);
         if (postedFrom is not null && activity != Activity.Posted)
         {
             map.Doc.Error(map.Get("postedFrom"), map.Field("postedFrom"), "is only meaningful with activity: posted");

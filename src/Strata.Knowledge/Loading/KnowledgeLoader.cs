@@ -136,22 +136,10 @@ public static class KnowledgeLoader
         return true;
     }
 
-    private static string? CountryCode(MapReader map, string key, bool required = true)
-    {
-        var code = map.String(key, required);
-        if (code is not null && !Codes.IsCountry(code))
-        {
-            map.Doc.Error(map.Get(key), map.Field(key), string.Format(CultureInfo.InvariantCulture, Messages.BadCountry, code));
-            return null;
-        }
-
-        return code;
-    }
-
     private static void ReadCountry(SourceDocument doc, MapReader root, Pending pending)
     {
         root.Only("strata", "id", "name", "currency", "sources", "note");
-        var id = CountryCode(root, "id");
+        var id = root.Country("id", required: true);
         var name = root.String("name", required: true);
         var currency = root.String("currency", required: true);
         if (currency is not null && !Codes.IsCurrency(currency))
@@ -176,7 +164,7 @@ public static class KnowledgeLoader
         var facts = new FactReader(doc, root, today);
         pending.Sources += facts.SourceCount;
         var id = root.String("id", required: true);
-        var country = CountryCode(root, "country");
+        var country = root.Country("country", required: true);
         if (country is not null)
         {
             pending.CountryRefs.Add((country, doc, root.Get("country")!, "country"));
@@ -473,7 +461,7 @@ public static class KnowledgeLoader
             }
 
             map.Only("state", "registered", "registeredUnknown", "inForce", "denounced", "branches", "parts", "source", "note");
-            var state = CountryCode(map, "state");
+            var state = map.Country("state", required: true);
             var registered = map.Date("registered");
             var unknownDate = map.String("registeredUnknown");
             if (registered is null && unknownDate is null)

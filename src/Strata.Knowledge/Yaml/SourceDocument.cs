@@ -142,6 +142,19 @@ internal sealed class MapReader
         return scalar.Value;
     }
 
+    /// <summary>Reads an ISO 3166-1 alpha-2 country code, reporting an unknown one.</summary>
+    public string? Country(string key, bool required = false)
+    {
+        var code = String(key, required);
+        if (code is not null && !Codes.IsCountry(code))
+        {
+            Doc.Error(Get(key), Field(key), string.Format(CultureInfo.InvariantCulture, Messages.BadCountry, code));
+            return null;
+        }
+
+        return code;
+    }
+
     public DateOnly? Date(string key, bool required = false) => Scalar<DateOnly>(key, required, Messages.BadDate, TryDate);
 
     public int? Int(string key, bool required = false, bool nonNegative = true)
