@@ -1,5 +1,6 @@
 using Strata.Instruments;
 using Strata.Law;
+using Strata.Regions;
 using Strata.Schemes;
 
 namespace Strata;
@@ -12,6 +13,7 @@ public sealed class KnowledgeBase
     private readonly Dictionary<(string Country, Branch Branch), Scheme[]> _byCountryBranch;
     private readonly Dictionary<string, Instrument> _instruments;
     private readonly Instrument[] _binding;
+    private readonly Dictionary<string, Region> _regions;
     private readonly Instrument[] _all;
     private readonly Dictionary<string, (Instrument Instrument, Provision Provision)[]> _provisions;
 
@@ -19,9 +21,11 @@ public sealed class KnowledgeBase
     /// <param name="countries">Countries.</param>
     /// <param name="schemes">Schemes.</param>
     /// <param name="instruments">Instruments.</param>
+    /// <param name="regions">Regions, or none.</param>
     /// <exception cref="ArgumentException">Two items share an id.</exception>
-    public KnowledgeBase(IEnumerable<Country> countries, IEnumerable<Scheme> schemes, IEnumerable<Instrument> instruments)
+    public KnowledgeBase(IEnumerable<Country> countries, IEnumerable<Scheme> schemes, IEnumerable<Instrument> instruments, IEnumerable<Region>? regions = null)
     {
+        _regions = (regions ?? []).ToDictionary(r => r.Id, StringComparer.Ordinal);
         ArgumentNullException.ThrowIfNull(countries);
         ArgumentNullException.ThrowIfNull(schemes);
         ArgumentNullException.ThrowIfNull(instruments);
@@ -55,6 +59,9 @@ public sealed class KnowledgeBase
 
     /// <summary>Instruments by id.</summary>
     public IReadOnlyDictionary<string, Instrument> Instruments => _instruments;
+
+    /// <summary>Regions by id.</summary>
+    public IReadOnlyDictionary<string, Region> Regions => _regions;
 
     /// <summary>Binding instruments, in id order.</summary>
     public IReadOnlyList<Instrument> BindingInstruments => _binding;

@@ -123,12 +123,26 @@ internal sealed class FactReader
             }
         }
 
+        // Facts of one parameter follow each other without a gap, unless the later one says why there is one.
+        var ordered = facts.Where(f => f.Fact.Validity.From is not null).OrderBy(f => f.Fact.Validity.From).ToList();
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            var previousEnd = ordered[i - 1].Fact.Validity.To;
+            var start = ordered[i].Fact.Validity.From!.Value;
+            var marked = MapReader.Of(Doc, ordered[i].Node, ordered[i].Path, required: false)?.Has("afterGap") == true;
+            if (previousEnd is { } end && end.AddDays(1) < start && !marked)
+            {
+                Doc.Error(ordered[i].Node, ordered[i].Path + ".from",
+                    string.Format(CultureInfo.InvariantCulture, Messages.Gap, end.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), start.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            }
+        }
+
         return new FactSeries<T>(facts.Select(f => f.Fact));
     }
 
     public Fact<T>? ReadFact<T>(MapReader map, Func<MapReader, T?> readValue, string[] valueFields)
     {
-        map.Only([.. valueFields, "from", "to", "source", "unknown", "checked", "note"]);
+        map.Only([.. valueFields, "from", "to", "source", "unknown", "checked", "note", "afterGap"]);
         var from = map.Date("from");
         var to = map.Date("to");
         if (from is { } f && to is { } t && t < f)

@@ -31,6 +31,10 @@ public static class KnowledgeLoader
 
         public Dictionary<string, string> Ids { get; } = new(StringComparer.Ordinal);
 
+        public List<Regions.Region> Regions { get; } = [];
+
+        public List<(string Region, SourceDocument Doc, YamlNode Node)> RegionRefs { get; } = [];
+
         public List<(string Country, SourceDocument Doc, YamlNode Node, string Field)> CountryRefs { get; } = [];
 
         public int Sources { get; set; }
@@ -104,8 +108,11 @@ public static class KnowledgeLoader
             case "instrument/v1":
                 ReadInstrument(doc, root, pending, today);
                 break;
+            case "region/v1":
+                ReadRegion(doc, root, pending, today);
+                break;
             default:
-                doc.Error(root.Get("strata"), "strata", string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, kind, "country/v1|scheme/v1|instrument/v1"));
+                doc.Error(root.Get("strata"), "strata", string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, kind, "country/v1|scheme/v1|instrument/v1|region/v1"));
                 break;
         }
 
@@ -388,7 +395,7 @@ public static class KnowledgeLoader
 
     private static readonly string[] InstrumentFields =
         ["strata", "id", "title", "layer", "binding", "parties", "signed", "inForce", "ended", "personalScope", "sources", "source",
-         "ratifications", "provisions", "ratificationDelayMonths", "note", "adopted"];
+         "ratifications", "provisions", "ratificationDelayMonths", "note", "adopted", "region"];
 
     private static void ReadInstrument(SourceDocument doc, MapReader root, Pending pending, DateOnly? today)
     {
@@ -406,6 +413,11 @@ public static class KnowledgeLoader
         }
 
         var binding = root.Bool("binding", required: true);
+        if (root.String("region") is { } regionRef)
+        {
+            pending.RegionRefs.Add((regionRef, doc, root.Get("region")!));
+        }
+
         var parties = new List<string>();
         foreach (var (code, node, path) in root.Strings("parties"))
         {
@@ -473,7 +485,6 @@ public static class KnowledgeLoader
             var rsource = facts.Source(map);
             if (state is not null && rsource is not null && (registered is not null || unknownDate is not null))
             {
-                pending.CountryRefs.Add((state, doc, map.Get("state")!, map.Field("state")));
                 ratifications.Add(new Ratification(state, registered, map.Date("inForce"), map.Date("denounced"), branches, rsource, unknownDate));
             }
         }
@@ -534,10 +545,6 @@ public static class KnowledgeLoader
             }
         }
 
-        foreach (var (party, i) in parties.Select((p, i) => (p, i)))
-        {
-            pending.CountryRefs.Add((party, doc, root.Get("parties")!, $"parties[{i}]"));
-        }
 
         if (id is null || title is null || layerName is null || binding is null || scope is null || source is null)
         {
@@ -548,6 +555,45 @@ public static class KnowledgeLoader
         {
             pending.Instruments.Add((new Instrument(id, title, layer, binding.Value, parties, signed, inForce, ended, scope.Value, ratifications,
                 provisions, applicable, source, root.Int("ratificationDelayMonths")), doc, root.Node, schemeRefs));
+        }
+    }
+
+    private static void ReadRegion(SourceDocument doc, MapReader root, Pending pending, DateOnly? today)
+    {
+        root.Only("strata", "id", "name", "sources", "source", "members", "note");
+        var facts = new FactReader(doc, root, today);
+        pending.Sources += facts.SourceCount;
+        var id = root.String("id", required: true);
+        var name = root.String("name", required: true);
+        var members = new List<Regions.Membership>();
+        foreach (var (node, path) in root.List("members", required: true))
+        {
+            var map = MapReader.Of(doc, node, path);
+            if (map is null)
+            {
+                continue;
+            }
+
+            map.Only("state", "from", "to", "source", "note");
+            var state = map.Country("state", required: true);
+            var from = map.Date("from", required: true);
+            var to = map.Date("to");
+            if (from is { } f && to is { } t && t < f)
+            {
+                doc.Error(map.Get("to"), map.Field("to"), string.Format(CultureInfo.InvariantCulture, Messages.EndBeforeStart, t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                continue;
+            }
+
+            var source = facts.Source(map);
+            if (state is not null && from is not null && source is not null)
+            {
+                members.Add(new Regions.Membership(state, new ValidityPeriod(from, to), source));
+            }
+        }
+
+        if (id is not null && name is not null && ClaimId(pending, doc, root, "region:" + id))
+        {
+            pending.Regions.Add(new Regions.Region(id, name, members));
         }
     }
 
@@ -589,7 +635,13 @@ public static class KnowledgeLoader
             _ = instrument;
         }
 
+        var regionIds = pending.Regions.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (region, doc, node) in pending.RegionRefs.Where(r => !regionIds.Contains(r.Region)))
+        {
+            problems.Add(new Problem(doc.File, (int)node.Start.Line, "region", string.Format(CultureInfo.InvariantCulture, Messages.UnknownReference, "region", region)));
+        }
+
         return problems.Count > 0 ? null
-            : new KnowledgeBase(pending.Countries, pending.Schemes.Select(s => s.Scheme), pending.Instruments.Select(i => i.Instrument));
+            : new KnowledgeBase(pending.Countries, pending.Schemes.Select(s => s.Scheme), pending.Instruments.Select(i => i.Instrument), pending.Regions);
     }
 }

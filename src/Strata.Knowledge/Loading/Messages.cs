@@ -19,6 +19,7 @@ internal static class Messages
     public const string EndBeforeStart = "ends ({0}) before it starts ({1})";
     public const string Duplicate = "'{0}' is already defined in {1}";
     public const string Overlap = "overlaps the fact valid {0}; facts of one parameter must not overlap";
+    public const string Gap = "leaves a gap from {0} to {1} after the previous fact: record those days as an unknown fact, or add afterGap: \"why\"";
     public const string TooLarge = "the file is {0:N0} bytes; the limit is {1:N0} bytes";
     public const string Syntax = "is not valid YAML or JSON: {0}";
     public const string UnknownSource = "refers to source '{0}', which is not declared under 'sources'";
