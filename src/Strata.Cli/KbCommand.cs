@@ -15,7 +15,65 @@ internal static class KbCommand
         };
         var validate = new Command("validate", "Check a whole knowledge base; report every error with file, line and field, then fail once") { directory };
         validate.SetAction(parse => Validate(parse.GetValue(directory)!));
-        return new Command("kb", "Work with the knowledge base") { validate };
+
+        var knowledge = KnowledgeOption.Create();
+        var format = new Option<string>("--format", "-f") { Description = "text, csv, json or markdown", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "csv", "json", "markdown");
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of the console" };
+        var coverage = new Command("coverage", "Countries × branches: which schemes are modelled, how many facts are sourced or unknown, the oldest check date")
+        {
+            knowledge, format, output,
+        };
+        coverage.SetAction(parse => Coverage(parse.GetValue(knowledge)!, parse.GetValue(format)!, parse.GetValue(output)));
+
+        var id = new Argument<string>("id") { Description = "Scheme, instrument or region id, e.g. th.sso.old-age, agreement.jp-ph, asean" };
+        var show = new Command("show", "Print a scheme, instrument or region with every fact and its source") { id, knowledge };
+        show.SetAction(parse => Show(parse.GetValue(knowledge)!, parse.GetValue(id)!));
+        return new Command("kb", "Work with the knowledge base") { validate, coverage, show };
+    }
+
+    private static int Coverage(string directory, string format, string? output)
+    {
+        var kb = KnowledgeOption.Load(directory, Console.Error);
+        if (kb is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var text = KbCoverage.Render(kb, format);
+        if (output is null)
+        {
+            Console.Out.Write(text);
+        }
+        else
+        {
+            // Write beside, then move: a failure never leaves a half-written report behind.
+            var temporary = output + ".tmp";
+            File.WriteAllText(temporary, text);
+            File.Move(temporary, output, overwrite: true);
+            Console.Error.WriteLine($"wrote {output}");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static int Show(string directory, string id)
+    {
+        var kb = KnowledgeOption.Load(directory, Console.Error);
+        if (kb is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        if (KbShow.Render(kb, id) is not { } text)
+        {
+            var near = kb.Schemes.Keys.Concat(kb.Instruments.Keys).Concat(kb.Regions.Keys).Where(k => k.Contains(id, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).Take(10).ToArray();
+            Console.Error.WriteLine($"error: '{id}' is not a scheme, instrument or region id{(near.Length > 0 ? "; did you mean: " + string.Join(", ", near) : "")}");
+            return ExitCodes.BadInput;
+        }
+
+        Console.Out.Write(text);
+        return ExitCodes.Ok;
     }
 
     private static int Validate(string directory)

@@ -48,6 +48,47 @@ public sealed class KbCommandTests : IDisposable
         Assert.Single(error.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("csv", "country,branch,status,schemes,sourced_facts,unknown_facts,oldest_check")]
+    [InlineData("json", "\"strata\": \"coverage/v1\"")]
+    [InlineData("text", "Thailand (TH)")]
+    [InlineData("markdown", "| Thailand (TH) |")]
+    public void Coverage_EachFormat_ListsEveryCountryAndBranch(string format, string expected)
+    {
+        var (code, output, error) = StrataProcess.Run("kb", "coverage", "--format", format);
+        Assert.True(code == 0, error);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.Contains("employment-injury", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Coverage_Csv_HasARowPerCountryAndBranchWithAStatus()
+    {
+        var (_, output, _) = StrataProcess.Run("kb", "coverage", "--format", "csv");
+        var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(r => r.Split(',')).ToArray();
+        Assert.Equal(0, rows.Length % 9);
+        Assert.All(rows, r => Assert.Contains(r[2], new[] { "missing", "unknown", "partial", "modelled" }));
+        Assert.Contains(rows, r => r[0] == "TH" && r[1] == "old-age" && r[2] == "modelled");
+    }
+
+    [Fact]
+    public void Show_Scheme_PrintsFactsWithSources()
+    {
+        var (code, output, _) = StrataProcess.Run("kb", "show", "th.sso.old-age");
+        Assert.Equal(0, code);
+        Assert.Contains("minMonths", output, StringComparison.Ordinal);
+        Assert.Contains("checked 2026-11-29", output, StringComparison.Ordinal);
+        Assert.Contains("https://", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Show_UnknownId_ExitsTwoAndSuggests()
+    {
+        var (code, _, error) = StrataProcess.Run("kb", "show", "sso");
+        Assert.Equal(2, code);
+        Assert.Contains("did you mean: th.sso.invalidity", error, StringComparison.Ordinal);
+    }
+
     private void Replace(string relative, string find, string replace)
     {
         var path = Path.Combine(_copy, relative);

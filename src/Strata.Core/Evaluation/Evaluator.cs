@@ -451,12 +451,26 @@ public static class Evaluator
             }
 
             var runs = new List<MonthRun>();
-            foreach (var s in kb.SchemeSpan(country, branch))
+            var schemes = kb.SchemeSpan(country, branch);
+            foreach (var s in schemes)
             {
                 runs.AddRange(CoverCached(s).Runs);
             }
 
-            var array = runs.ToArray();
+            if (schemes.Length == 0)
+            {
+                // Strata has no scheme of that state for the branch: its documented periods are taken as the insurance
+                // periods its institution would certify, and the explanation says so (see PeriodsAssumed).
+                foreach (var g in _governed)
+                {
+                    if (g.StateFor(branch) == country && g.Period.Documented)
+                    {
+                        runs.Add(new MonthRun(Months.Index(g.From), Months.Index(g.To), null));
+                    }
+                }
+            }
+
+            var array = Months.Normalize(runs);
             _branchRuns.Add((country, branch, array));
             return array;
         }
@@ -703,6 +717,10 @@ public static class Evaluator
                 if (_explain)
                 {
                     steps?.Add(new Step($"{found.Value.Instrument.Title} applies between {country} and {other} and allows aggregation of periods: {Months.CountDistinct(runs)} months insured in {other} are added (overlapping months counted once).", found.Value.Provision.Source));
+                    if (kb.SchemeSpan(other, scheme.Branch).Length == 0)
+                    {
+                        steps?.Add(new Step($"Strata does not model {other}'s {scheme.Branch.ToName()} scheme: the documented periods of work in {other} are counted as the insurance periods its institution would certify. Check them against {other}'s record of periods.", null));
+                    }
                 }
             }
 

@@ -263,4 +263,16 @@ public class EvaluatorTests
         Assert.Equal(Outcome.Unknown, d.Outcome);
         Assert.Contains(d.Explanation, s => s.Text.Contains("ratification date is not recorded", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Evaluate_PartnerWithoutModelledScheme_CountsItsDocumentedPeriodsAndSaysSo()
+    {
+        // No MM scheme is known: the 120 documented months in MM are taken as MM's insurance periods under the agreement.
+        var kb = Kb([OldAge()], [Agreement("TH", "MM", new DateOnly(2000, 1, 1), Principle.Aggregation)]);
+        var c = Case(Person(), "2025-06-01", Work("MM", "2005-01-01", "2014-12-31", 300000, "MMK"), Work("TH", "2020-01-01", "2024-12-31"));
+        var d = Single(kb, c, "th.test.old-age");
+        Assert.Equal(new PeriodCount(60, 180), d.Periods);
+        Assert.Equal(1000m, d.Amount!.Value.Value);
+        Assert.Contains(d.Explanation, s => s.Text.StartsWith("Strata does not model MM's old-age scheme", StringComparison.Ordinal));
+    }
 }
