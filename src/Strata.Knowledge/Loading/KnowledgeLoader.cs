@@ -482,10 +482,27 @@ public static class KnowledgeLoader
             }
 
             var branches = Branches(map, "branches");
+            var rInForce = map.Date("inForce");
+            var rDenounced = map.Date("denounced");
+            if (registered is { } reg && (signed ?? root.Date("adopted")) is { } adopted && reg < adopted)
+            {
+                doc.Error(map.Get("registered"), map.Field("registered"), $"({reg:yyyy-MM-dd}) is before the instrument was adopted or signed ({adopted:yyyy-MM-dd})");
+            }
+
+            if (registered is { } reg2 && rInForce is { } rf && rf < reg2)
+            {
+                doc.Error(map.Get("inForce"), map.Field("inForce"), $"({rf:yyyy-MM-dd}) is before the ratification was registered ({reg2:yyyy-MM-dd})");
+            }
+
+            if ((rInForce ?? registered) is { } start && rDenounced is { } dn && dn < start)
+            {
+                doc.Error(map.Get("denounced"), map.Field("denounced"), $"({dn:yyyy-MM-dd}) is before the ratification took effect ({start:yyyy-MM-dd})");
+            }
+
             var rsource = facts.Source(map);
             if (state is not null && rsource is not null && (registered is not null || unknownDate is not null))
             {
-                ratifications.Add(new Ratification(state, registered, map.Date("inForce"), map.Date("denounced"), branches, rsource, unknownDate));
+                ratifications.Add(new Ratification(state, registered, rInForce, rDenounced, branches, rsource, unknownDate));
             }
         }
 

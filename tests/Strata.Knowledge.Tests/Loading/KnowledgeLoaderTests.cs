@@ -95,6 +95,45 @@ public sealed class KnowledgeLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_RatificationBeforeAdoption_IsReported()
+    {
+        File.WriteAllText(Path.Combine(_copy, "instruments/international/zz-test.yaml"), """
+            strata: instrument/v1
+            id: ilo.zz
+            title: Test convention
+            layer: international
+            binding: true
+            adopted: 1962-06-28
+            inForce: 1964-04-25
+            source: { title: Test, url: https://example.org, checked: 2026-11-29 }
+            ratifications:
+              - { state: PH, registered: 1950-01-01, source: { title: Test, url: https://example.org, checked: 2026-11-29 } }
+            """);
+        var problem = Assert.Single(KnowledgeLoader.Load(_copy).Problems);
+        Assert.Equal(("instruments/international/zz-test.yaml", "ratifications[0].registered", 10), (problem.File, problem.Field, problem.Line));
+        Assert.Equal("(1950-01-01) is before the instrument was adopted or signed (1962-06-28)", problem.Message);
+    }
+
+    [Fact]
+    public void Load_GapBetweenFacts_IsReportedUnlessMarked()
+    {
+        var path = Path.Combine(_copy, "countries/JP/jp-np-old-age.yaml");
+        var lines = File.ReadAllLines(path);
+        var unknown = Array.FindIndex(lines, l => l.Contains("unknown: \"full amount for FY2018", StringComparison.Ordinal));
+        File.WriteAllLines(path, lines.Where((_, i) => i != unknown));
+
+        var problem = Assert.Single(KnowledgeLoader.Load(_copy).Problems);
+        Assert.Equal("benefit.parameters.fullAmountPerYear[1].from", problem.Field);
+        Assert.StartsWith("leaves a gap from 2018-04-01 to 2022-03-31", problem.Message, StringComparison.Ordinal);
+
+        var marked = File.ReadAllLines(path);
+        var next = Array.FindIndex(marked, l => l.Contains("from: 2022-04-01", StringComparison.Ordinal));
+        marked[next] = marked[next].Replace("{ value:", "{ afterGap: \"test\", value:", StringComparison.Ordinal);
+        File.WriteAllLines(path, marked);
+        Assert.Empty(KnowledgeLoader.Load(_copy).Problems);
+    }
+
+    [Fact]
     public void Load_DuplicateId_IsReported()
     {
         File.Copy(Path.Combine(_copy, "countries/TH/th-sso-old-age.yaml"), Path.Combine(_copy, "countries/TH/zz-copy.yaml"));
