@@ -125,6 +125,6 @@ internal static class TextReport
     };
 
     private static string AmountText(Amount? amount) => amount is { } a
-        ? $"{(a.LowerBound ? "at least " : "")}{a.Value.ToString("#,##0.00", CultureInfo.InvariantCulture)} {a.Currency}{(a.PerMonth ? "/month" : " once")}"
+        ? $"{a.Value.ToString("#,##0.00", CultureInfo.InvariantCulture)} {a.Currency}{(a.PerMonth ? "/month" : " once")}{(a.Partial ? " + interest not known" : "")}"
         : "";
 }

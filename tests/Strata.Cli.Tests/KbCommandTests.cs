@@ -84,9 +84,9 @@ public sealed class KbCommandTests : IDisposable
     [Fact]
     public void Show_UnknownId_ExitsTwoAndSuggests()
     {
-        var (code, _, error) = StrataProcess.Run("kb", "show", "sso");
+        var (code, _, error) = StrataProcess.Run("kb", "show", "th.sso");
         Assert.Equal(2, code);
-        Assert.Contains("did you mean: th.sso.invalidity", error, StringComparison.Ordinal);
+        Assert.Contains("did you mean: th.sso.invalidity, th.sso.old-age", error, StringComparison.Ordinal);
     }
 
     private void Replace(string relative, string find, string replace)

@@ -119,10 +119,12 @@ public sealed class CareerPeriod
     /// <param name="monthlyWage">Monthly earnings, or null when not stated.</param>
     /// <param name="currency">ISO 4217 currency of the wage.</param>
     /// <param name="scheme">Optional scheme id where the country has several.</param>
+    /// <param name="sector">Optional sector of work (see <see cref="Sectors"/>), for schemes that exclude some sectors.</param>
     /// <exception cref="ArgumentException">The end is before the start, or a wage is negative.</exception>
     public CareerPeriod(string country, DateOnly from, DateOnly to, Activity activity, string? postedFrom,
-        bool documented, decimal? monthlyWage, string currency, string? scheme = null)
+        bool documented, decimal? monthlyWage, string currency, string? scheme = null, string? sector = null)
     {
+        Sector = sector;
         ArgumentException.ThrowIfNullOrWhiteSpace(country);
         if (to < from)
         {
@@ -171,6 +173,13 @@ public sealed class CareerPeriod
 
     /// <summary>Scheme id, where stated.</summary>
     public string? Scheme { get; }
+
+    /// <summary>Sector of work, where stated (e.g. <c>domestic-work</c>).</summary>
+    public string? Sector { get; }
+
+    /// <summary>The sectors a period may state; schemes exclude some of them (domestic work most often).</summary>
+    public static IReadOnlyList<string> Sectors { get; } =
+        ["domestic-work", "care", "agriculture", "fishing", "seafaring", "construction", "manufacturing", "services", "public-service", "other"];
 }
 
 /// <summary>What is claimed, and when.</summary>

@@ -41,8 +41,8 @@ public static class OutcomeNames
 /// <param name="Value">Amount, rounded to 2 decimals.</param>
 /// <param name="Currency">ISO 4217 code.</param>
 /// <param name="PerMonth">True for a monthly amount, false for a single payment.</param>
-/// <param name="LowerBound">True when part of the amount could not be computed (e.g. interest not yet declared): the true amount is higher.</param>
-public readonly record struct Amount(decimal Value, string Currency, bool PerMonth, bool LowerBound = false);
+/// <param name="Partial">True when part of the amount (interest or returns not declared or not known) is left out of it.</param>
+public readonly record struct Amount(decimal Value, string Currency, bool PerMonth, bool Partial = false);
 
 /// <summary>Months counted: the scheme's own, and in all with periods aggregated under an instrument.</summary>
 /// <param name="Own">Months insured under the scheme.</param>

@@ -167,7 +167,7 @@ public static class Evaluator
 
             var p = original.To <= cut ? original
                 : new CareerPeriod(original.Country, original.From, cut, original.Activity, original.PostedFrom, original.Documented,
-                    original.MonthlyWage, original.Currency, original.Scheme);
+                    original.MonthlyWage, original.Currency, original.Scheme, original.Sector);
             if (p.Activity != Activity.Posted || p.PostedFrom is not { } home || home == p.Country)
             {
                 into.Add(new Governed(p.Country, p.From, p.To, p, null));
@@ -276,6 +276,13 @@ public static class Evaluator
                     }
 
                     var rule = fact.Value!;
+                    if (g.Period.Sector is { } sector && rule.ExcludedSectors.Contains(sector))
+                    {
+                        cov.Excluded ??= _explain ? $"{scheme.Name} does not insure work in the {sector} sector" : "sector";
+                        cov.ExcludedSource ??= fact.Source;
+                        continue;
+                    }
+
                     if (!rule.Activities.Contains(activity))
                     {
                         cov.Excluded ??= _explain ? $"{activity.ToName()} work is not insured by {scheme.Name} ({string.Join(", ", rule.Activities.Select(a => a.ToName()))} only)" : "activity";
@@ -297,9 +304,14 @@ public static class Evaluator
                         }
                     }
 
-                    if (!person.IsNationalOf(scheme.Country) && !ForeignerCovered(scheme, rule, fact, g, from, cov))
+                    if (!person.IsNationalOf(scheme.Country))
                     {
-                        continue;
+                        if (ForeignerCoveredFrom(scheme, rule, fact, g, from, to, cov) is not { } coveredFrom)
+                        {
+                            continue;
+                        }
+
+                        from = coveredFrom;
                     }
 
                     decimal? wage = g.Period.Currency == scheme.Currency ? g.Period.MonthlyWage : null;
@@ -319,25 +331,39 @@ public static class Evaluator
             return cov;
         }
 
-        private bool ForeignerCovered(Scheme scheme, CoverageRule rule, Fact<CoverageRule> fact, Governed g, DateOnly from, Coverage cov)
+        /// <summary>The first day of a segment a non-national is insured, or null when not insured at all.</summary>
+        private DateOnly? ForeignerCoveredFrom(Scheme scheme, CoverageRule rule, Fact<CoverageRule> fact, Governed g, DateOnly from, DateOnly to, Coverage cov)
         {
             switch (rule.ForeignWorkers)
             {
                 case ForeignWorkerRule.All:
-                    return true;
+                    return from;
                 case ForeignWorkerRule.DocumentedOnly when g.Period.Documented:
-                    return true;
+                    return from;
                 case ForeignWorkerRule.DocumentedOnly:
                     cov.Excluded ??= _explain ? $"{scheme.Name} insures non-nationals only when their work is documented; this period was undocumented" : "undocumented";
                     cov.ExcludedSource ??= fact.Source;
-                    return false;
+                    return null;
                 case ForeignWorkerRule.Unknown:
                     cov.Unknown ??= _explain ? $"whether {scheme.Name} insures non-nationals" : "foreign workers";
-                    return false;
+                    return null;
             }
 
             // Excluded or reciprocity: a binding instrument granting equality of treatment overrides the domestic rule.
-            var equality = FindInstrument(scheme, Principle.Equality, from, c.Person.Nationalities, null);
+            // An exclusion from insurance is judged over the period (from the instrument's entry into force); a
+            // reciprocity condition on paying benefits (e.g. SSS Act s.15) is judged at the claim date.
+            var judgedOn = rule.ForeignWorkers == ForeignWorkerRule.Reciprocity ? _payDate : from;
+            var equality = FindInstrument(scheme, Principle.Equality, judgedOn, c.Person.Nationalities, null);
+            var coveredFrom = from;
+            if (equality is null && rule.ForeignWorkers == ForeignWorkerRule.Excluded
+                && FindInstrument(scheme, Principle.Equality, to, c.Person.Nationalities, null) is { } later)
+            {
+                equality = later;
+                var a = later.Instrument.BindsFrom(scheme.Country, scheme.Branch) ?? from;
+                var b = later.Instrument.BindsFrom(later.Other, scheme.Branch) ?? from;
+                coveredFrom = a > b ? a : b;
+            }
+
             if (equality is { } found)
             {
                 cov.EqualityFrom ??= found.Instrument;
@@ -349,7 +375,7 @@ public static class Evaluator
                     cov.Steps.Add(new Step($"Equality of treatment under {found.Instrument.Title} ({found.Instrument.Layer.ToName()} layer) overrides the domestic exclusion.", found.Provision.Source));
                 }
 
-                return true;
+                return coveredFrom;
             }
 
             // A convention both states may have ratified, but whose date for one of them is unknown: say so, never guess.
@@ -358,18 +384,45 @@ public static class Evaluator
                 cov.Unknown ??= _explain
                     ? $"whether {uncertain.Instrument.Title} binds {uncertain.Other} or {scheme.Country} on {from:yyyy-MM-dd} (a ratification date is not recorded); if it does, its equality of treatment would override the exclusion of non-nationals"
                     : "ratification date";
-                return false;
+                return null;
             }
 
             if (rule.ForeignWorkers == ForeignWorkerRule.Reciprocity)
             {
+                foreach (var n in c.Person.NationalitySpan)
+                {
+                    if (rule.CoveredNationalities.Contains(n))
+                    {
+                        if (_explain)
+                        {
+                            var step = new Step($"{scheme.Name} insures non-nationals on reciprocity; {n} is among the nationalities it covers.", fact.Source);
+                            if (!cov.Steps.Contains(step))
+                            {
+                                cov.Steps.Add(step);
+                            }
+                        }
+
+                        return from;
+                    }
+                }
+
+                foreach (var n in c.Person.NationalitySpan)
+                {
+                    if (rule.ExcludedNationalities.Contains(n))
+                    {
+                        cov.Excluded ??= _explain ? $"{scheme.Name} insures non-nationals only on reciprocity, and {n} is among the nationalities it excludes" : "reciprocity";
+                        cov.ExcludedSource ??= fact.Source;
+                        return null;
+                    }
+                }
+
                 cov.Unknown ??= _explain ? $"{scheme.Name} insures non-nationals only on reciprocity, and Strata does not know whether {string.Join("/", c.Person.Nationalities)} extends reciprocity" : "reciprocity";
-                return false;
+                return null;
             }
 
             cov.Excluded ??= _explain ? $"{scheme.Name} does not insure non-nationals" : "excluded";
             cov.ExcludedSource ??= fact.Source;
-            return false;
+            return null;
         }
 
         private readonly record struct Found(Instrument Instrument, Provision Provision, string Other);
@@ -390,8 +443,11 @@ public static class Evaluator
                     for (var k = 0; k < count; k++)
                     {
                         var other = others is null ? single! : others[k];
-                        if (other == scheme.Country || !instrument.InForceBetween(scheme.Country, other, scheme.Branch, day)
-                            || !InPersonalScope(instrument, scheme.Country, other))
+                        // A convention protecting every (lawful) migrant binds the scheme's state whatever the person's nationality.
+                        var bound = instrument.IsConvention && instrument.PersonalScope == PersonalScope.Everyone
+                            ? instrument.Binds(scheme.Country, scheme.Branch, day)
+                            : instrument.InForceBetween(scheme.Country, other, scheme.Branch, day);
+                        if (other == scheme.Country || !bound || !InPersonalScope(instrument, scheme.Country, other))
                         {
                             continue;
                         }
@@ -479,7 +535,11 @@ public static class Evaluator
 
         private sealed class Qualification
         {
-            public Status Status { get; set; } = Status.Met;
+            /// <summary>One unmet condition denies the benefit even when another is unknown: a 36-month career is short of
+            /// 180 months whatever the unknown pension age.</summary>
+            public Status Status => Failures > 0 ? Status.NotMet : AnyUnknown ? Status.Unknown : Status.Met;
+
+            public bool AnyUnknown { get; set; }
 
             public int MonthsShort { get; set; }
 
@@ -504,12 +564,13 @@ public static class Evaluator
         {
             var result = new Qualification();
             var contingency = Months.Index(c.Claim.ContingencyDate);
-            var minAgeSeries = minAgeOverride is { IsEmpty: false } ? minAgeOverride : q.MinAge;
+            var minAgeSeries = minAgeOverride is { IsEmpty: false } ? minAgeOverride
+                : c.Person.Sex == "female" && !q.MinAgeFemale.IsEmpty ? q.MinAgeFemale : q.MinAge;
             if (minAgeSeries.At(_entitleDate) is { } ageFact)
             {
                 if (!ageFact.IsKnown)
                 {
-                    result.Status = Status.Unknown;
+                    result.AnyUnknown = true;
                     result.Unknown = $"the pension age ({ageFact.Unknown})";
                 }
                 else
@@ -518,7 +579,6 @@ public static class Evaluator
                     result.Age = ageFact.Value;
                     if (age < ageFact.Value)
                     {
-                        result.Status = Status.NotMet;
                         result.ReachesAge = c.Person.ReachesAge(ageFact.Value);
                         result.Failures++;
                         if (_explain)
@@ -539,14 +599,13 @@ public static class Evaluator
             {
                 if (!monthsFact.IsKnown)
                 {
-                    result.Status = Status.Unknown;
+                    result.AnyUnknown = true;
                     result.Unknown ??= $"the qualifying period ({monthsFact.Unknown})";
                 }
                 else
                 {
                     if (months < monthsFact.Value)
                     {
-                        result.Status = result.Status == Status.Unknown ? Status.Unknown : Status.NotMet;
                         result.MonthsShort = monthsFact.Value - months;
                         result.Failures++;
                         if (_explain)
@@ -566,7 +625,7 @@ public static class Evaluator
             {
                 if (!recentFact.IsKnown)
                 {
-                    result.Status = Status.Unknown;
+                    result.AnyUnknown = true;
                     result.Unknown ??= $"the recent-contribution condition ({recentFact.Unknown})";
                 }
                 else
@@ -575,7 +634,6 @@ public static class Evaluator
                     var within = Months.CountWithin(runs, contingency - r.Within + 1, contingency);
                     if (within < r.Months)
                     {
-                        result.Status = result.Status == Status.Unknown ? Status.Unknown : Status.NotMet;
                         result.Failures++;
                         if (_explain)
                         {
@@ -598,7 +656,6 @@ public static class Evaluator
                 var covered = runs.Any(r => r.Start <= contingency && contingency <= r.End);
                 if (!covered)
                 {
-                    result.Status = result.Status == Status.Unknown ? Status.Unknown : Status.NotMet;
                     result.NotAtWork = true;
                     result.Failures++;
                     if (_explain)
@@ -743,17 +800,24 @@ public static class Evaluator
                 }
                 else if (aggQ.Status == Status.Met && (ownQ.Status != Status.Met || agg.Provision.PayHigher))
                 {
-                    if (agg.Provision.Calculation == Calculation.ProRata)
+                    var minimumPeriod = scheme.Qualifying.MinMonths.At(_entitleDate) is { IsKnown: true } mm ? mm.Value : total;
+                    if (agg.Provision.Calculation is Calculation.ProRata or Calculation.ProRataOnMinimum)
                     {
-                        var theoretical = Compute(scheme, scheme.Benefit, cov.Runs, total, _entitleDate);
+                        // On the minimum: the benefit as if exactly the qualifying period had been completed, shared over
+                        // own months plus only the foreign months needed to reach it.
+                        var onMinimum = agg.Provision.Calculation == Calculation.ProRataOnMinimum && minimumPeriod < total;
+                        var basis = onMinimum ? minimumPeriod : total;
+                        var theoretical = Compute(scheme, scheme.Benefit, cov.Runs, basis, _entitleDate);
                         if (theoretical.Amount is { } t)
                         {
                             var ownShare = Months.SharedCount(cov.Runs, otherStates);
-                            var share = Math.Round(t * ownShare / total, 2, MidpointRounding.AwayFromZero);
+                            var share = Math.Round(t * ownShare / basis, 2, MidpointRounding.AwayFromZero);
                             var proRataSteps = new List<Step>(theoretical.Steps);
                             if (_explain)
                             {
-                                proRataSteps.Add(new Step($"Pro-rata share: theoretical amount {Fmt(t)} {scheme.Currency} × {Fmt(ownShare)}/{total} months = {Fmt(share)} {scheme.Currency}.", agg.Provision.Source));
+                                proRataSteps.Add(new Step(onMinimum
+                                    ? $"Pro-rata on the minimum period: the amount for {basis} months ({Fmt(t)} {scheme.Currency}) × {Fmt(ownShare)} own months / {basis} = {Fmt(share)} {scheme.Currency}."
+                                    : $"Pro-rata share: theoretical amount {Fmt(t)} {scheme.Currency} × {Fmt(ownShare)}/{total} months = {Fmt(share)} {scheme.Currency}.", agg.Provision.Source));
                                 if (ownShare != own)
                                 {
                                     proRataSteps.Add(new Step($"Months insured in two states at once are shared equally between them in the pro-rata fraction, so that the fractions of one career never add up to more than one (Strata's convention: the precedence rules of EU Reg. 987/2009 art. 12 are not modelled).", null));
@@ -802,6 +866,14 @@ public static class Evaluator
             }
 
             var kindQ = aggQ is not null && qualified && ownQ.Status != Status.Met ? aggQ : ownQ;
+
+            // Some periods' coverage is unknown: a denial on too few months could be wrong, so it is unknown instead.
+            if (!qualified && cov.Unknown is not null && (kindQ.MonthsShort > 0 || kindQ.Failures > (kindQ.ReachesAge is null ? 0 : 1)))
+            {
+                steps?.Add(new Step($"Unknown to Strata: {cov.Unknown.TrimEnd('.', ' ')}. With those periods the conditions might be met, so the outcome is unknown, not a denial.", null));
+                return new Determination(country, scheme.Branch, scheme.Id, Outcome.Unknown, null, null, decidedBy, instruments?.ToArray() ?? [],
+                    new PeriodCount(own, total), [], null, (IReadOnlyList<Step>?)steps ?? [], (IReadOnlyList<Conflict>?)conflicts ?? []);
+            }
             if (kindQ.Status == Status.Unknown || (!qualified && ownQ.Status == Status.Unknown))
             {
                 if (_explain)
@@ -822,7 +894,7 @@ public static class Evaluator
                 steps?.AddRange(chosen.Steps);
                 if (chosen.Amount is { } value)
                 {
-                    amount = new Amount(value, scheme.Currency, scheme.Benefit.Kind == BenefitKind.Pension, chosen.LowerBound);
+                    amount = new Amount(value, scheme.Currency, scheme.Benefit.Kind == BenefitKind.Pension, chosen.Partial);
                 }
                 else if (_explain)
                 {
@@ -851,14 +923,14 @@ public static class Evaluator
                 }
 
                 outcome = Outcome.NotEntitled;
-                var onlyAge = (aggQ ?? ownQ).MonthsShort == 0 && (aggQ ?? ownQ).ReachesAge is not null && (aggQ ?? ownQ).Failures == 1;
+                var onlyAge = (aggQ ?? ownQ).MonthsShort == 0 && (aggQ ?? ownQ).ReachesAge is not null && (aggQ ?? ownQ).Failures == 1 && !(aggQ ?? ownQ).AnyUnknown;
                 if (onlyAge)
                 {
                     var prospective = aggQ is not null && ownQ.MonthsShort > 0 && underInstrumentAt(aggregation) is { } ui ? ui : Compute(scheme, scheme.Benefit, cov.Runs, own, _entitleDate);
                     (options ??= []).Add(new ChoiceOption(
                         $"Wait until age {(aggQ ?? ownQ).Age} ({(aggQ ?? ownQ).ReachesAge:yyyy-MM-dd}): the periods already qualify",
                         scheme.Benefit.Kind == BenefitKind.Pension ? Outcome.Pension : Outcome.LumpSum,
-                        prospective.Amount is { } pv ? new Amount(pv, scheme.Currency, scheme.Benefit.Kind == BenefitKind.Pension, prospective.LowerBound) : null,
+                        prospective.Amount is { } pv ? new Amount(pv, scheme.Currency, scheme.Benefit.Kind == BenefitKind.Pension, prospective.Partial) : null,
                         null, "nothing now", prospective.Steps));
                 }
 
@@ -892,7 +964,7 @@ public static class Evaluator
                             }
                         }
 
-                        amount = grant.Amount is { } g ? new Amount(g, scheme.Currency, fallback.Kind == BenefitKind.Pension, grant.LowerBound) : null;
+                        amount = grant.Amount is { } g ? new Amount(g, scheme.Currency, fallback.Kind == BenefitKind.Pension, grant.Partial) : null;
                         if (onlyAge)
                         {
                             options?.Clear();
@@ -926,7 +998,7 @@ public static class Evaluator
                         : new Step("Whether taking the refund ends these periods is unknown.", null));
                 }
 
-                var refundAmount = result.Amount is { } r ? new Amount(r, scheme.Currency, false, result.LowerBound) : (Amount?)null;
+                var refundAmount = result.Amount is { } r ? new Amount(r, scheme.Currency, false, result.Partial) : (Amount?)null;
                 var cost = extinguishes is { IsKnown: true, Value: true } ? "ends these periods for any later pension or aggregation" : null;
                 if (outcome == Outcome.NotEntitled)
                 {
@@ -977,6 +1049,16 @@ public static class Evaluator
             if (refund.RequiresDeparture && c.Person.Residence == scheme.Country)
             {
                 return false;
+            }
+
+            if (refund.Nationalities.Count > 0 && !c.Person.Nationalities.Any(refund.Nationalities.Contains))
+            {
+                return false;
+            }
+
+            if (refund.AlsoWhenQualified)
+            {
+                return outcome != Outcome.Pension;
             }
 
             if (refund.Benefit.MinMonths.At(lawDate) is { IsKnown: true } min && own < min.Value)
@@ -1092,6 +1174,11 @@ public static class Evaluator
                 if (_explain)
                 {
                     steps?.Add(new Step($"{scheme.Country} law does not pay this benefit to a person living in {residence}, and no instrument in force requires it.", domestic.Source));
+                    if (!c.Person.IsNationalOf(scheme.Country) && FindInstrument(scheme, Principle.Equality, _payDate, c.Person.Nationalities, null) is { } equal)
+                    {
+                        conflicts?.Add(new Conflict($"{equal.Instrument.Title} requires equality of treatment with nationals of {equal.Other}; if {scheme.Country} pays its own nationals abroad, stopping payment for a non-national who leaves may breach it (the ILO supervisory bodies have said so for C19). Strata keeps the domestic rule and reports the disagreement.",
+                            [domestic.Source!, equal.Provision.Source]));
+                    }
                 }
 
                 return false;

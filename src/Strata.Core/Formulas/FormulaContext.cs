@@ -72,9 +72,9 @@ public sealed class FormulaContext
 /// <summary>The result of a formula: an amount, or why it cannot be computed.</summary>
 public sealed class FormulaResult
 {
-    private FormulaResult(decimal? amount, string? missing, Source? missingSource, IReadOnlyList<Step> steps, bool lowerBound = false)
+    private FormulaResult(decimal? amount, string? missing, Source? missingSource, IReadOnlyList<Step> steps, bool partial = false)
     {
-        LowerBound = lowerBound;
+        Partial = partial;
         Amount = amount;
         Missing = missing;
         MissingSource = missingSource;
@@ -84,8 +84,8 @@ public sealed class FormulaResult
     /// <summary>The amount, rounded to the currency's minor unit (2 decimals).</summary>
     public decimal? Amount { get; }
 
-    /// <summary>Whether part of the amount (e.g. interest not yet declared) could not be included, so the true amount is higher.</summary>
-    public bool LowerBound { get; }
+    /// <summary>Whether part of the amount (interest or investment returns not declared or not known) is left out of it.</summary>
+    public bool Partial { get; }
 
     /// <summary>What is missing when the amount cannot be computed.</summary>
     public string? Missing { get; }
@@ -99,10 +99,10 @@ public sealed class FormulaResult
     /// <summary>A computed amount.</summary>
     /// <param name="amount">Amount.</param>
     /// <param name="steps">Steps.</param>
-    /// <param name="lowerBound">Whether part of the amount could not be included.</param>
+    /// <param name="partial">Whether part of the amount could not be included.</param>
     /// <returns>The result.</returns>
-    public static FormulaResult Of(decimal amount, IReadOnlyList<Step> steps, bool lowerBound = false) =>
-        new(Math.Round(amount, 2, MidpointRounding.AwayFromZero), null, null, steps, lowerBound);
+    public static FormulaResult Of(decimal amount, IReadOnlyList<Step> steps, bool partial = false) =>
+        new(Math.Round(amount, 2, MidpointRounding.AwayFromZero), null, null, steps, partial);
 
     /// <summary>An amount that cannot be computed.</summary>
     /// <param name="missing">What is missing.</param>

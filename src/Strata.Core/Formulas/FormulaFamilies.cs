@@ -117,16 +117,46 @@ internal abstract class FormulaBase : IBenefitFormula
     protected static decimal Cap(FormulaContext c, decimal wage, int month) => new Caps(c).Apply(wage, month);
 
     /// <summary>The wage ceiling and floor of a rule, read once per computation rather than once per month.</summary>
-    protected readonly struct Caps
+    /// <remarks>
+    /// A ceiling recorded as unknown for a month matters only for a wage that could exceed it: a wage above the lowest
+    /// ceiling known for the scheme makes the amount unknown rather than silently uncapped.
+    /// </remarks>
+    protected sealed class Caps
     {
         private readonly FactSeries<ParameterValue>? _ceiling;
         private readonly FactSeries<ParameterValue>? _floor;
+        private readonly decimal _lowestKnownCeiling = decimal.MaxValue;
 
         public Caps(FormulaContext c)
         {
             c.Rule.Parameters.TryGetValue("wageCeiling", out _ceiling);
             c.Rule.Parameters.TryGetValue("wageFloor", out _floor);
+            if (_ceiling is not null)
+            {
+                var anyKnown = false;
+                foreach (var f in _ceiling.Facts)
+                {
+                    if (f is { IsKnown: true, Value.Number: { } n })
+                    {
+                        anyKnown = true;
+                        _lowestKnownCeiling = Math.Min(_lowestKnownCeiling, n);
+                    }
+                }
+
+                if (!anyKnown)
+                {
+                    _lowestKnownCeiling = 0;
+                }
+            }
         }
+
+        /// <summary>The first month whose ceiling is unknown while the wage could exceed it, or null.</summary>
+        public DateOnly? UnknownCeilingFrom { get; private set; }
+
+        /// <summary>The amount cannot be trusted without the missing ceiling.</summary>
+        public FormulaResult? Missing => UnknownCeilingFrom is { } month
+            ? FormulaResult.Unknown($"the wage ceiling for {month:yyyy-MM} is not known to Strata, and the wage may exceed it")
+            : null;
 
         public decimal Apply(decimal wage, int month)
         {
@@ -136,9 +166,14 @@ internal abstract class FormulaBase : IBenefitFormula
             }
 
             var day = Months.FirstDay(month);
-            if (_ceiling?.At(day) is { IsKnown: true, Value.Number: { } ceiling } && wage > ceiling)
+            var fact = _ceiling?.At(day);
+            if (fact is { IsKnown: true, Value.Number: { } ceiling } && wage > ceiling)
             {
                 wage = ceiling;
+            }
+            else if (fact is { IsKnown: false } && wage > _lowestKnownCeiling)
+            {
+                UnknownCeilingFrom ??= day;
             }
 
             if (_floor?.At(day) is { IsKnown: true, Value.Number: { } floor } && wage < floor)
@@ -166,12 +201,15 @@ internal abstract class FormulaBase : IBenefitFormula
 
     /// <summary>Sums capped wages over the last <paramref name="lastMonths"/> insured months (all when null).</summary>
     /// <returns>The sum and the number of months, or null when a wage in the window is not known.</returns>
-    protected static (decimal Sum, int Count)? CappedWages(FormulaContext c, int? lastMonths)
+    protected static (decimal Sum, int Count)? CappedWages(FormulaContext c, int? lastMonths) => CappedWages(c, lastMonths, out _);
+
+    protected static (decimal Sum, int Count)? CappedWages(FormulaContext c, int? lastMonths, out FormulaResult? unknownCeiling)
     {
         var remaining = lastMonths ?? int.MaxValue;
         decimal sum = 0;
         var count = 0;
         var caps = new Caps(c);
+        unknownCeiling = null;
         var runs = c.RunSpan;
         for (var i = runs.Length - 1; i >= 0 && remaining > 0; i--)
         {
@@ -199,11 +237,16 @@ internal abstract class FormulaBase : IBenefitFormula
             remaining -= take;
         }
 
-        return (sum, count);
+        unknownCeiling = caps.Missing;
+        return unknownCeiling is null ? (sum, count) : null;
     }
 
-    protected static FormulaResult NoWage(FormulaContext c) =>
-        FormulaResult.Unknown($"a monthly wage in {c.Currency} for every insured month (wages in another currency are never converted silently)");
+    protected static FormulaResult NoWage(FormulaContext c)
+    {
+        // A wage window that failed because a ceiling is unknown says so rather than blaming the wage.
+        CappedWages(c, null, out var unknownCeiling);
+        return unknownCeiling ?? FormulaResult.Unknown($"a monthly wage in {c.Currency} for every insured month (wages in another currency are never converted silently)");
+    }
 
     protected static List<Step>? Steps(FormulaContext c) => c.Explain ? [] : null;
 }
@@ -450,15 +493,20 @@ internal sealed class ProvidentFund : FormulaBase
             }
         }
 
+        if (caps.Missing is { } unknownCeiling)
+        {
+            return unknownCeiling;
+        }
+
         steps?.Add(new Step($"{label}: contributions of {Money(contributed, c.Currency)} on {c.Months} insured months" +
             (balance != contributed ? $", {Money(balance - contributed, c.Currency)} of interest credited monthly" : "") +
             $" = {Money(balance, c.Currency)}.", c.Rule.Source));
         if (firstMissingInterest is { } missingFrom)
         {
-            steps?.Add(new Step($"Interest is not included from {missingFrom:yyyy-MM}: the rate for that period is not declared or not known to Strata, so the amount is a lower bound.", c.Rule.Source));
+            steps?.Add(new Step($"Interest or returns are not included from {missingFrom:yyyy-MM}: the rate for that period is not declared or not known to Strata, so that part is left out of the amount.", c.Rule.Source));
         }
 
-        return FormulaResult.Of(balance, steps ?? [], lowerBound: firstMissingInterest is not null);
+        return FormulaResult.Of(balance, steps ?? [], partial: firstMissingInterest is not null);
     }
 }
 

@@ -23,6 +23,11 @@ public enum Calculation
     ProRata,
     /// <summary>Own formula on own periods; aggregation only opens the right.</summary>
     Direct,
+    /// <summary>
+    /// The benefit as if the minimum qualifying period had been completed, times own periods over own periods plus
+    /// the foreign periods needed to reach that minimum (e.g. Philippines–Switzerland art. 17, Austria–Philippines art. 12).
+    /// </summary>
+    ProRataOnMinimum,
 }
 
 /// <summary>Whom an instrument protects.</summary>

@@ -68,9 +68,13 @@ public sealed class RefundRule
     /// <param name="requiresDeparture">Whether the person must have left the state.</param>
     /// <param name="extinguishesPeriods">Whether the refunded periods stop counting afterwards.</param>
     /// <param name="activities">Activities whose months the refund counts; empty for all insured months.</param>
+    /// <param name="nationalities">Nationalities entitled to it (e.g. by reciprocity); empty when nationality does not matter.</param>
+    /// <param name="alsoWhenQualified">Whether it may be claimed even when the periods already qualify for the pension.</param>
     public RefundRule(BenefitRule benefit, RefundEligibility who, bool requiresDeparture, FactSeries<bool> extinguishesPeriods,
-        IEnumerable<Cases.Activity>? activities = null)
+        IEnumerable<Cases.Activity>? activities = null, IEnumerable<string>? nationalities = null, bool alsoWhenQualified = false)
     {
+        Nationalities = nationalities?.ToArray() ?? [];
+        AlsoWhenQualified = alsoWhenQualified;
         ArgumentNullException.ThrowIfNull(benefit);
         ArgumentNullException.ThrowIfNull(extinguishesPeriods);
         Benefit = benefit;
@@ -79,6 +83,12 @@ public sealed class RefundRule
         ExtinguishesPeriods = extinguishesPeriods;
         Activities = activities?.Distinct().Order().ToArray() ?? [];
     }
+
+    /// <summary>Nationalities entitled to the refund; empty when nationality does not matter.</summary>
+    public IReadOnlyList<string> Nationalities { get; }
+
+    /// <summary>Whether the refund may be claimed even when the periods already qualify for the pension.</summary>
+    public bool AlsoWhenQualified { get; }
 
     /// <summary>Activities whose months the refund counts (e.g. only self-paid months); empty for all insured months.</summary>
     public IReadOnlyList<Cases.Activity> Activities { get; }

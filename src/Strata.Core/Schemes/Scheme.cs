@@ -31,13 +31,29 @@ public sealed class CoverageRule
     /// <param name="activities">Activities insured.</param>
     /// <param name="foreignWorkers">Treatment of non-nationals.</param>
     /// <param name="maxAge">Age from which no new coverage accrues, or null.</param>
-    public CoverageRule(IEnumerable<Activity> activities, ForeignWorkerRule foreignWorkers, int? maxAge = null)
+    /// <param name="coveredNationalities">Under reciprocity: nationalities known to be covered.</param>
+    /// <param name="excludedNationalities">Under reciprocity: nationalities known to be excluded.</param>
+    /// <param name="excludedSectors">Sectors of work the scheme does not insure (e.g. domestic-work).</param>
+    public CoverageRule(IEnumerable<Activity> activities, ForeignWorkerRule foreignWorkers, int? maxAge = null,
+        IEnumerable<string>? coveredNationalities = null, IEnumerable<string>? excludedNationalities = null, IEnumerable<string>? excludedSectors = null)
     {
+        ExcludedSectors = excludedSectors?.ToArray() ?? [];
         ArgumentNullException.ThrowIfNull(activities);
         Activities = activities.Distinct().Order().ToArray();
         ForeignWorkers = foreignWorkers;
         MaxAge = maxAge;
+        CoveredNationalities = coveredNationalities?.ToArray() ?? [];
+        ExcludedNationalities = excludedNationalities?.ToArray() ?? [];
     }
+
+    /// <summary>Under <see cref="ForeignWorkerRule.Reciprocity"/>: nationalities the state is known to cover (their state treats its nationals alike).</summary>
+    public IReadOnlyList<string> CoveredNationalities { get; }
+
+    /// <summary>Sectors of work the scheme does not insure (e.g. <c>domestic-work</c>).</summary>
+    public IReadOnlyList<string> ExcludedSectors { get; }
+
+    /// <summary>Under <see cref="ForeignWorkerRule.Reciprocity"/>: nationalities the state is known to exclude.</summary>
+    public IReadOnlyList<string> ExcludedNationalities { get; }
 
     /// <summary>Activities insured.</summary>
     public IReadOnlyList<Activity> Activities { get; }
@@ -65,9 +81,11 @@ public sealed class QualifyingConditions
     /// <param name="minAge">Age required at the contingency.</param>
     /// <param name="recent">Months required in a window before the contingency.</param>
     /// <param name="coveredAtContingency">Whether the person must be insured on the day of the contingency (employment injury).</param>
+    /// <param name="minAgeFemale">Age required of women where it differs, or null.</param>
     public QualifyingConditions(FactSeries<int>? minMonths, FactSeries<int>? minAge, FactSeries<RecentContributions>? recent,
-        FactSeries<bool>? coveredAtContingency)
+        FactSeries<bool>? coveredAtContingency, FactSeries<int>? minAgeFemale = null)
     {
+        MinAgeFemale = minAgeFemale ?? FactSeries<int>.Empty;
         MinMonths = minMonths ?? FactSeries<int>.Empty;
         MinAge = minAge ?? FactSeries<int>.Empty;
         Recent = recent ?? FactSeries<RecentContributions>.Empty;
@@ -79,6 +97,9 @@ public sealed class QualifyingConditions
 
     /// <summary>Age required at the contingency.</summary>
     public FactSeries<int> MinAge { get; }
+
+    /// <summary>Age required of women, where the law sets a different one; empty when the same.</summary>
+    public FactSeries<int> MinAgeFemale { get; }
 
     /// <summary>Months required in a window before the contingency.</summary>
     public FactSeries<RecentContributions> Recent { get; }

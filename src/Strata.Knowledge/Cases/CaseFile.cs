@@ -167,7 +167,7 @@ public static class CaseFile
 
     private static CareerPeriod? ReadPeriod(MapReader map, DateOnly? born, KnowledgeBase? knowledge)
     {
-        map.Only("country", "from", "to", "activity", "postedFrom", "documented", "wage", "currency", "scheme");
+        map.Only("country", "from", "to", "activity", "postedFrom", "documented", "wage", "currency", "scheme", "sector");
         var country = map.Country("country", required: true);
         var from = map.Date("from", required: true);
         var to = map.Date("to", required: true);
@@ -218,6 +218,13 @@ public static class CaseFile
             ok = false;
         }
 
+        var sector = map.String("sector");
+        if (sector is not null && !CareerPeriod.Sectors.Contains(sector))
+        {
+            map.Doc.Error(map.Get("sector"), map.Field("sector"), string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, sector, string.Join("|", CareerPeriod.Sectors)));
+            ok = false;
+        }
+
         var scheme = map.String("scheme");
         if (scheme is not null && knowledge is not null
             && !knowledge.Schemes.Keys.Any(id => id == scheme || id.StartsWith(scheme + ".", StringComparison.Ordinal)))
@@ -227,7 +234,7 @@ public static class CaseFile
         }
 
         return ok && currency is not null
-            ? new CareerPeriod(country!, from!.Value, to!.Value, activity, postedFrom, documented, wage, currency, scheme)
+            ? new CareerPeriod(country!, from!.Value, to!.Value, activity, postedFrom, documented, wage, currency, scheme, sector)
             : null;
     }
 }

@@ -74,10 +74,10 @@ public sealed record DeterminationJson(
 /// <param name="Value">Value.</param>
 /// <param name="Currency">ISO 4217.</param>
 /// <param name="Per">month or once.</param>
-/// <param name="LowerBound">True when part of the amount could not be computed (e.g. interest not yet declared): the true amount is higher.</param>
-public sealed record AmountJson(decimal Value, string Currency, string Per, bool LowerBound)
+/// <param name="Partial">True when part of the amount (interest or returns not declared or not known) is left out of it.</param>
+public sealed record AmountJson(decimal Value, string Currency, string Per, bool Partial)
 {
-    internal static AmountJson? From(Amount? a) => a is { } v ? new AmountJson(v.Value, v.Currency, v.PerMonth ? "month" : "once", v.LowerBound) : null;
+    internal static AmountJson? From(Amount? a) => a is { } v ? new AmountJson(v.Value, v.Currency, v.PerMonth ? "month" : "once", v.Partial) : null;
 }
 
 /// <summary>Months counted.</summary>

@@ -89,7 +89,8 @@ internal sealed class FactReader
     }
 
     /// <summary>Reads a parameter: one fact or a list of facts, none overlapping.</summary>
-    public FactSeries<T>? Series<T>(MapReader parent, string key, Func<MapReader, T?> readValue, string[] valueFields, bool required = false)
+    public FactSeries<T>? Series<T>(MapReader parent, string key, Func<MapReader, T?> readValue, string[] valueFields, bool required = false,
+        Func<Fact<T>, Fact<T>, bool>? overlapAllowed = null)
     {
         var items = parent.List(key, required, allowSingle: true);
         if (items.Count == 0)
@@ -116,7 +117,7 @@ internal sealed class FactReader
         {
             for (var j = 0; j < i; j++)
             {
-                if (facts[i].Fact.Validity.Overlaps(facts[j].Fact.Validity))
+                if (facts[i].Fact.Validity.Overlaps(facts[j].Fact.Validity) && overlapAllowed?.Invoke(facts[i].Fact, facts[j].Fact) != true)
                 {
                     Doc.Error(facts[i].Node, facts[i].Path, string.Format(CultureInfo.InvariantCulture, Messages.Overlap, facts[j].Fact.Validity));
                 }
@@ -124,7 +125,7 @@ internal sealed class FactReader
         }
 
         // Facts of one parameter follow each other without a gap, unless the later one says why there is one.
-        var ordered = facts.Where(f => f.Fact.Validity.From is not null).OrderBy(f => f.Fact.Validity.From).ToList();
+        var ordered = overlapAllowed is not null ? [] : facts.Where(f => f.Fact.Validity.From is not null).OrderBy(f => f.Fact.Validity.From).ToList();
         for (var i = 1; i < ordered.Count; i++)
         {
             var previousEnd = ordered[i - 1].Fact.Validity.To;

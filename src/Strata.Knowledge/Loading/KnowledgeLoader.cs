@@ -204,7 +204,8 @@ public static class KnowledgeLoader
             facts.Source(root, "law");
         }
 
-        var coverage = facts.Series(root, "coverage", ReadCoverage, ["activities", "foreignWorkers", "maxAge"], required: true);
+        var coverage = facts.Series(root, "coverage", ReadCoverage, ["activities", "foreignWorkers", "maxAge", "coveredNationalities", "excludedNationalities", "excludedSectors"],
+            required: true, overlapAllowed: static (a, b) => a.IsKnown && b.IsKnown && !a.Value!.Activities.Intersect(b.Value!.Activities).Any());
         var qualifying = ReadQualifying(root.Map("qualifying"), facts);
         var benefit = ReadBenefit(root.Map("benefit", required: true), facts, fallback: false);
         var otherwise = root.Has("otherwise") ? ReadBenefit(root.Map("otherwise"), facts, fallback: true) : null;
@@ -254,7 +255,45 @@ public static class KnowledgeLoader
                 return null;
         }
 
-        return activities.Count == 0 ? null : new CoverageRule(activities, rule, map.Int("maxAge"));
+        var covered = Countries(map, "coveredNationalities");
+        var excluded = Countries(map, "excludedNationalities");
+        var sectors = new List<string>();
+        foreach (var (value, node, path) in map.Strings("excludedSectors"))
+        {
+            if (CareerPeriod.Sectors.Contains(value))
+            {
+                sectors.Add(value);
+            }
+            else
+            {
+                map.Doc.Error(node, path, string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, value, string.Join("|", CareerPeriod.Sectors)));
+            }
+        }
+
+        if ((covered.Count > 0 || excluded.Count > 0) && rule != ForeignWorkerRule.Reciprocity)
+        {
+            map.Doc.Error(map.Get("coveredNationalities") ?? map.Get("excludedNationalities"), map.Field("foreignWorkers"), "nationality lists are only meaningful with foreignWorkers: reciprocity");
+        }
+
+        return activities.Count == 0 ? null : new CoverageRule(activities, rule, map.Int("maxAge"), covered, excluded, sectors);
+    }
+
+    private static List<string> Countries(MapReader map, string key)
+    {
+        var result = new List<string>();
+        foreach (var (code, node, path) in map.Strings(key))
+        {
+            if (Codes.IsCountry(code))
+            {
+                result.Add(code);
+            }
+            else
+            {
+                map.Doc.Error(node, path, string.Format(CultureInfo.InvariantCulture, Messages.BadCountry, code));
+            }
+        }
+
+        return result;
     }
 
     private static QualifyingConditions ReadQualifying(MapReader? map, FactReader facts)
@@ -264,7 +303,7 @@ public static class KnowledgeLoader
             return QualifyingConditions.None;
         }
 
-        map.Only("minMonths", "minAge", "recent", "coveredAtContingency", "note");
+        map.Only("minMonths", "minAge", "minAgeFemale", "recent", "coveredAtContingency", "note");
         var recent = facts.Series(map, "recent", m =>
         {
             var v = m.Map("value", required: true);
@@ -282,7 +321,8 @@ public static class KnowledgeLoader
             facts.Series(map, "minMonths", FactReader.IntValue, ["value"]).Unbox(),
             facts.Series(map, "minAge", FactReader.IntValue, ["value"]).Unbox(),
             recent.Unbox(),
-            facts.Series(map, "coveredAtContingency", FactReader.BoolValue, ["value"]).Unbox());
+            facts.Series(map, "coveredAtContingency", FactReader.BoolValue, ["value"]).Unbox(),
+            facts.Series(map, "minAgeFemale", FactReader.IntValue, ["value"]).Unbox());
     }
 
     private static BenefitRule? ReadBenefit(MapReader? map, FactReader facts, bool fallback)
@@ -369,6 +409,8 @@ public static class KnowledgeLoader
         }
 
         var requiresDeparture = map.Bool("requiresDeparture") ?? true;
+        var alsoWhenQualified = map.Bool("alsoWhenQualified") ?? false;
+        var nationalities = Countries(map, "nationalities");
         var activities = new List<Activity>();
         foreach (var (value, node, path) in map.Strings("activities"))
         {
@@ -386,11 +428,11 @@ public static class KnowledgeLoader
 
         // The refund's own amount fields share the benefit reader; strip the refund-only fields first.
         var benefitNode = new YamlMappingNode(map.Node.Children.Where(kv =>
-            kv.Key is YamlScalarNode { Value: not ("who" or "requiresDeparture" or "extinguishesPeriods" or "activities") }));
+            kv.Key is YamlScalarNode { Value: not ("who" or "requiresDeparture" or "extinguishesPeriods" or "activities" or "nationalities" or "alsoWhenQualified") }));
         var benefitMap = MapReader.Of(map.Doc, benefitNode, map.Path);
         var benefit = ReadBenefit(benefitMap, facts, fallback: true);
         return benefit is null || extinguishes is null ? null
-            : new RefundRule(benefit, who == "everyone" ? RefundEligibility.Everyone : RefundEligibility.NonNationals, requiresDeparture, extinguishes, activities);
+            : new RefundRule(benefit, who == "everyone" ? RefundEligibility.Everyone : RefundEligibility.NonNationals, requiresDeparture, extinguishes, activities, nationalities, alsoWhenQualified);
     }
 
     private static readonly string[] InstrumentFields =
@@ -547,9 +589,9 @@ public static class KnowledgeLoader
             }
 
             var calcName = map.String("calculation") ?? "pro-rata";
-            if (calcName is not ("pro-rata" or "direct"))
+            if (calcName is not ("pro-rata" or "direct" or "pro-rata-minimum"))
             {
-                doc.Error(map.Get("calculation"), map.Field("calculation"), string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, calcName, "pro-rata|direct"));
+                doc.Error(map.Get("calculation"), map.Field("calculation"), string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, calcName, "pro-rata|direct|pro-rata-minimum"));
             }
 
             var schemes = map.Strings("schemes");
@@ -557,7 +599,7 @@ public static class KnowledgeLoader
             var psrc = facts.Source(map);
             if (psrc is not null && branches.Count > 0)
             {
-                provisions.Add(new Provision(branches, grants, calcName == "direct" ? Calculation.Direct : Calculation.ProRata,
+                provisions.Add(new Provision(branches, grants, calcName switch { "direct" => Calculation.Direct, "pro-rata-minimum" => Calculation.ProRataOnMinimum, _ => Calculation.ProRata },
                     map.Bool("payHigher") ?? false, map.Int("minimumMonths"), schemes.Select(x => x.Value), psrc));
             }
         }

@@ -63,7 +63,10 @@ public class EvaluatorTests
         Assert.Equal(Outcome.Pension, d.Outcome);
         Assert.Equal(Layer.Bilateral, d.DecidedBy);
         Assert.Contains("agreement.th-mm", d.Instruments);
-        Assert.Single(d.Conflicts);
+        Assert.Contains(d.Conflicts, c => c.Text.StartsWith("TH law excludes non-nationals", StringComparison.Ordinal));
+        // Not paid abroad under TH law while equality binds: reported, not overridden.
+        Assert.Contains(d.Conflicts, c => c.Text.Contains("may breach it", StringComparison.Ordinal));
+        Assert.False(d.Exportable);
     }
 
     [Fact]
