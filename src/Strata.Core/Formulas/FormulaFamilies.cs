@@ -36,7 +36,7 @@ public static class FormulaFamilies
     private static readonly Dictionary<string, IBenefitFormula> ByFamily = new IBenefitFormula[]
     {
         new PercentOfReferenceWage(), new FlatPlusPercent(), new FlatRateByMonths(), new EarningsAccrual(),
-        new ProvidentFund(), new ContributionRefund(), new LumpSumTable(), new PercentOfWage(), new WageMultiple(),
+        new ProvidentFund(), new ContributionRefund(), new LumpSumTable(), new PercentOfWage(), new WageMultiple(), new ServiceGratuity(),
     }.ToDictionary(f => f.Family, StringComparer.Ordinal);
 
     /// <summary>The family recorded when no family fits and no code rule is registered: the amount is unknown.</summary>
@@ -671,6 +671,60 @@ internal sealed class WageMultiple : FormulaBase
         var average = wages.Sum / wages.Count;
         var amount = average * multiple.Value;
         steps?.Add(new Step($"{Num(multiple.Value)} × average capped wage of the last {wages.Count} months {Money(average, c.Currency)} = {Money(amount, c.Currency)}.", tableSource ?? c.Rule.Source));
+        return FormulaResult.Of(amount, steps ?? []);
+    }
+}
+
+/// <summary>
+/// An end-of-service gratuity: months of the last wage per year of service, by bands of years, pro rata for part
+/// years and capped (UAE Decree-Law 33/2021 art. 51, Saudi Labour Law art. 84, Kuwait Law 6/2010 art. 51).
+/// </summary>
+internal sealed class ServiceGratuity : FormulaBase
+{
+    public override string Family => "service-gratuity";
+
+    public override IReadOnlyList<string> Required => ["bands"];
+
+    public override IReadOnlyList<string> Optional => ["capMonths", "wageCeiling", "wageFloor"];
+
+    public override FormulaResult Compute(FormulaContext c)
+    {
+        var steps = Steps(c);
+        var bands = Table(c, "bands", out var missing, out var source);
+        if (missing is not null)
+        {
+            return missing;
+        }
+
+        if (CappedWages(c, 1) is not { Count: > 0 } last)
+        {
+            return NoWage(c);
+        }
+
+        var wage = last.Sum;
+        var years = c.Months / 12m;
+        decimal months = 0;
+        for (var i = 0; i < bands!.Count; i++)
+        {
+            var from = bands[i].From;
+            var to = i + 1 < bands.Count ? bands[i + 1].From : decimal.MaxValue;
+            if (years > from)
+            {
+                var inBand = Math.Min(years, to) - from;
+                months += inBand * bands[i].Value;
+                steps?.Add(new Step($"{Num(inBand)} years of service from year {Num(from)}: {Num(bands[i].Value)} month(s) of wage per year = {Num(inBand * bands[i].Value)} months.", source));
+            }
+        }
+
+        if (OptionalNumber(c, "capMonths") is { } cap && months > cap)
+        {
+            c.TryGet("capMonths", out var capFact);
+            steps?.Add(new Step($"Capped at {Num(cap)} months of wage.", capFact.Source));
+            months = cap;
+        }
+
+        var amount = wage * months;
+        steps?.Add(new Step($"{Num(Math.Round(months, 4))} months × last wage {Money(wage, c.Currency)} = {Money(amount, c.Currency)}.", c.Rule.Source));
         return FormulaResult.Of(amount, steps ?? []);
     }
 }

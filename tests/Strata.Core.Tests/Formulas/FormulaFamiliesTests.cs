@@ -151,6 +151,33 @@ public class FormulaFamiliesTests
         Assert.Equal(expected, Compute(rule, months, Run(2010, 1, months, 10000)).Amount);
     }
 
+    [Theory]
+    // UAE art. 51: 21 days (0.7 month) a year for 5 years, 30 days after; 8 years at 3,000 = (3.5 + 3) × 3,000 = 19,500.
+    [InlineData(96, 19500)]
+    // 18 months: 1.5 years × 0.7 = 1.05 months = 3,150.
+    [InlineData(18, 3150)]
+    // 40 years would give 38.5 months; capped at 24 months = 72,000.
+    [InlineData(480, 72000)]
+    public void ServiceGratuity_UaeStyle_AccruesByBandsProRataAndCapped(int months, decimal expected)
+    {
+        var rule = Rule("service-gratuity", BenefitKind.LumpSum, ("bands", Table((0, 0.7m), (5, 1))), ("capMonths", P(24)));
+        Assert.Equal(expected, Compute(rule, months, Run(2000, 1, months, 3000)).Amount);
+    }
+
+    [Fact]
+    public void PercentOfWage_UnknownCeilingAboveKnownOnes_MakesTheAmountUnknown()
+    {
+        var ceiling = new Strata.Law.FactSeries<ParameterValue>([
+            Strata.Law.Fact<ParameterValue>.Known(ParameterValue.Of(43900m), new Strata.Law.ValidityPeriod(null, new DateOnly(2014, 12, 31)), Src),
+            Strata.Law.Fact<ParameterValue>.NotFound("ceiling 2015-2018 not found", new Strata.Law.ValidityPeriod(new DateOnly(2015, 1, 1), null), Src.Checked)]);
+        var rule = Rule("percent-of-wage", BenefitKind.Pension, ("percent", P(70)), ("wageCeiling", ceiling));
+        var result = Compute(rule, 12, Run(2016, 1, 12, 60000));
+        Assert.Null(result.Amount);
+        Assert.Contains("wage ceiling for 2016-12 is not known", result.Missing, StringComparison.Ordinal);
+        // A wage below every known ceiling is not affected.
+        Assert.Equal(14000m, Compute(rule, 12, Run(2016, 1, 12, 20000)).Amount);
+    }
+
     [Fact]
     public void Amount_IsRoundedToTwoDecimals()
     {
