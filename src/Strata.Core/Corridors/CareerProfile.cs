@@ -20,10 +20,11 @@ public sealed record ProfileSpell(Place Place, int Months, Activity Activity = A
 
 /// <summary>A worker archetype stated as a career, turned into a real case for any corridor.</summary>
 /// <remarks>
-/// The spells run back to back and end the day before the analysis date; the person reaches
-/// <see cref="AgeAtEnd"/> on that date, so that old-age rights are tested at an age every seed scheme accepts, and
-/// lives at the end in <see cref="ResidenceAtEnd"/>. Corridor answers come from evaluating these cases through the
-/// same rules as any case.
+/// The spells run back to back and end the day before the analysis date, when the person is
+/// <see cref="AgeAtEnd"/> years old and then lives in <see cref="ResidenceAtEnd"/>. Two cases are built from a profile:
+/// one where the contingency (an injury, invalidity, a death) happens on the last day of work in the destination, and
+/// one where the person claims an old-age benefit at 65 — both judged under the law of the analysis date. Corridor
+/// answers come from evaluating these cases through the same rules as any case.
 /// </remarks>
 public sealed class CareerProfile
 {
@@ -72,15 +73,15 @@ public sealed class CareerProfile
     public static IReadOnlyList<CareerProfile> BuiltIn { get; } =
     [
         new("documented-5y-return", "Documented worker: 10 years at home, 5 years employed in the destination, then back home",
-            [new(Place.Origin, 120), new(Place.Destination, 60)], 65, Place.Origin),
+            [new(Place.Origin, 120), new(Place.Destination, 60)], 40, Place.Origin),
         new("undocumented-5y-return", "Undocumented worker: 10 years at home, 5 years working without authorisation in the destination, then back home",
-            [new(Place.Origin, 120), new(Place.Destination, 60, Documented: false)], 65, Place.Origin),
+            [new(Place.Origin, 120), new(Place.Destination, 60, Documented: false)], 40, Place.Origin),
         new("long-stay-15y-return", "Long stay: 5 years at home, 15 years employed in the destination, then back home",
-            [new(Place.Origin, 60), new(Place.Destination, 180)], 65, Place.Origin),
+            [new(Place.Origin, 60), new(Place.Destination, 180)], 45, Place.Origin),
         new("posted-3y", "Posted worker: 10 years at home, then sent by the home employer to the destination for 3 years, then back home",
-            [new(Place.Origin, 120), new(Place.Destination, 36, Activity.Posted)], 65, Place.Origin),
+            [new(Place.Origin, 120), new(Place.Destination, 36, Activity.Posted)], 40, Place.Origin),
         new("settled-20y", "Settled worker: 5 years at home, then 20 years employed in the destination, staying there",
-            [new(Place.Origin, 60), new(Place.Destination, 240)], 65, Place.Destination),
+            [new(Place.Origin, 60), new(Place.Destination, 240)], 50, Place.Destination),
     ];
 
     /// <summary>Builds the case for a corridor.</summary>
@@ -89,8 +90,10 @@ public sealed class CareerProfile
     /// <param name="analysisDate">The day the career ends and rights are assessed.</param>
     /// <param name="wage">Monthly wage and currency in a country, or null when not known.</param>
     /// <param name="nationality">Nationality, default the origin (a destination national serves as the equal-treatment benchmark).</param>
+    /// <param name="oldAge">True for the old-age claim at 65; false for a contingency on the last day of work in the destination.</param>
     /// <returns>The case.</returns>
-    public Case ToCase(string origin, string destination, DateOnly analysisDate, Func<string, (decimal Wage, string Currency)?> wage, string? nationality = null)
+    public Case ToCase(string origin, string destination, DateOnly analysisDate, Func<string, (decimal Wage, string Currency)?> wage, string? nationality = null,
+        bool oldAge = false)
     {
         ArgumentNullException.ThrowIfNull(wage);
         var total = Spells.Sum(s => s.Months);
@@ -106,7 +109,15 @@ public sealed class CareerProfile
             start = end.AddDays(1);
         }
 
-        var person = new Person(analysisDate.AddYears(-AgeAtEnd), [nationality ?? origin], ResidenceAtEnd == Place.Origin ? origin : destination);
-        return new Case(person, career, new Claim(analysisDate));
+        var born = analysisDate.AddYears(-AgeAtEnd);
+        var person = new Person(born, [nationality ?? origin], ResidenceAtEnd == Place.Origin ? origin : destination);
+        if (oldAge)
+        {
+            return new Case(person, career, new Claim(born.AddYears(65), [Law.Branch.OldAge]));
+        }
+
+        var lastDay = career.Where(p => p.Country == destination).Select(p => p.To).DefaultIfEmpty(analysisDate.AddDays(-1)).Max();
+        var risks = Law.BranchNames.All.Where(b => b != Law.Branch.OldAge);
+        return new Case(person, career, new Claim(analysisDate, risks, lastDay));
     }
 }

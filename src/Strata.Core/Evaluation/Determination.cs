@@ -68,8 +68,12 @@ public sealed class Determination
 {
     internal Determination(string country, Branch branch, string? scheme, Outcome outcome, Amount? amount, bool? exportable,
         Layer decidedBy, IReadOnlyList<string> instruments, PeriodCount periods, IReadOnlyList<ChoiceOption> options,
-        string? toQualify, IReadOnlyList<Step> explanation, IReadOnlyList<Conflict> conflicts)
+        string? toQualify, IReadOnlyList<Step> explanation, IReadOnlyList<Conflict> conflicts,
+        string? coveredThrough = null, string? aggregatedUnder = null, string? exportedThrough = null)
     {
+        CoveredThrough = coveredThrough;
+        AggregatedUnder = aggregatedUnder;
+        ExportedThrough = exportedThrough;
         Country = country;
         Branch = branch;
         Scheme = scheme;
@@ -123,6 +127,15 @@ public sealed class Determination
 
     /// <summary>Rules that disagreed.</summary>
     public IReadOnlyList<Conflict> Conflicts { get; }
+
+    /// <summary>The instrument whose equality of treatment made the person insured, or null when domestic law alone does.</summary>
+    public string? CoveredThrough { get; }
+
+    /// <summary>The instrument under which periods of another state were counted (needed or not), or null.</summary>
+    public string? AggregatedUnder { get; }
+
+    /// <summary>The instrument that requires payment where the person lives, or null when domestic law decides.</summary>
+    public string? ExportedThrough { get; }
 }
 
 /// <summary>The answer for a whole case.</summary>

@@ -1018,9 +1018,10 @@ public static class Evaluator
 
             // Payment while living abroad.
             bool? exportable = null;
+            string? exportedThrough = null;
             if (outcome is Outcome.Pension or Outcome.LumpSum or Outcome.Refund)
             {
-                exportable = Export(scheme, outcome, steps, conflicts, ref instruments, ref decidedBy);
+                exportable = Export(scheme, outcome, steps, conflicts, ref instruments, ref decidedBy, out exportedThrough);
             }
 
             if (toQualify is not null && _explain)
@@ -1029,7 +1030,8 @@ public static class Evaluator
             }
 
             return new Determination(country, scheme.Branch, scheme.Id, outcome, amount, exportable, decidedBy, instruments is null ? [] : instruments.Distinct().ToArray(),
-                new PeriodCount(own, total), (IReadOnlyList<ChoiceOption>?)options ?? [], toQualify, (IReadOnlyList<Step>?)steps ?? [], (IReadOnlyList<Conflict>?)conflicts ?? []);
+                new PeriodCount(own, total), (IReadOnlyList<ChoiceOption>?)options ?? [], toQualify, (IReadOnlyList<Step>?)steps ?? [], (IReadOnlyList<Conflict>?)conflicts ?? [],
+                cov.EqualityFrom?.Id, aggregation?.Instrument.Id, exportedThrough);
 
             FormulaResult? underInstrumentAt(Found? f) => f is null ? null : underInstrument;
         }
@@ -1113,8 +1115,10 @@ public static class Evaluator
             return null;
         }
 
-        private bool? Export(Scheme scheme, Outcome outcome, List<Step>? steps, List<Conflict>? conflicts, ref List<string>? instruments, ref Layer decidedBy)
+        private bool? Export(Scheme scheme, Outcome outcome, List<Step>? steps, List<Conflict>? conflicts, ref List<string>? instruments, ref Layer decidedBy,
+            out string? exportedThrough)
         {
+            exportedThrough = null;
             var residence = c.Person.Residence;
             if (residence == scheme.Country)
             {
@@ -1150,6 +1154,7 @@ public static class Evaluator
             var export = FindInstrument(scheme, Principle.Export, _payDate, null, residence) ?? FindConventionExport(scheme);
             if (export is { } found)
             {
+                exportedThrough = found.Instrument.Id;
                 (instruments ??= []).Add(found.Instrument.Id);
                 if (decidedBy == Layer.Domestic)
                 {

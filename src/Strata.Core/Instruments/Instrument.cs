@@ -166,10 +166,13 @@ public sealed class Instrument
     /// <param name="applicableLegislation">Posting rule, or null.</param>
     /// <param name="source">The text.</param>
     /// <param name="ratificationDelayMonths">Months from registration to entry into force for a ratifying state, or null.</param>
+    /// <param name="region">Id of the region whose members the instrument concerns, or null.</param>
     public Instrument(string id, string title, Layer layer, bool binding, IEnumerable<string> parties, DateOnly? signed,
         DateOnly? inForce, DateOnly? ended, PersonalScope personalScope, IEnumerable<Ratification> ratifications,
-        IEnumerable<Provision> provisions, ApplicableLegislationRule? applicableLegislation, Source source, int? ratificationDelayMonths = null)
+        IEnumerable<Provision> provisions, ApplicableLegislationRule? applicableLegislation, Source source, int? ratificationDelayMonths = null,
+        string? region = null)
     {
+        Region = region;
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(parties);
         ArgumentNullException.ThrowIfNull(ratifications);
@@ -193,6 +196,9 @@ public sealed class Instrument
 
     /// <summary>Identifier.</summary>
     public string Id { get; }
+
+    /// <summary>Id of the region whose members the instrument concerns, or null.</summary>
+    public string? Region { get; }
 
     /// <summary>Title.</summary>
     public string Title { get; }

@@ -613,7 +613,7 @@ public static class KnowledgeLoader
         if (ClaimId(pending, doc, root, id))
         {
             pending.Instruments.Add((new Instrument(id, title, layer, binding.Value, parties, signed, inForce, ended, scope.Value, ratifications,
-                provisions, applicable, source, root.Int("ratificationDelayMonths")), doc, root.Node, schemeRefs));
+                provisions, applicable, source, root.Int("ratificationDelayMonths"), root.String("region")), doc, root.Node, schemeRefs));
         }
     }
 
