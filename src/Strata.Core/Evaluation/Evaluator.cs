@@ -352,10 +352,12 @@ public static class Evaluator
             // Excluded or reciprocity: a binding instrument granting equality of treatment overrides the domestic rule.
             // An exclusion from insurance is judged over the period (from the instrument's entry into force); a
             // reciprocity condition on paying benefits (e.g. SSS Act s.15) is judged at the claim date.
-            var judgedOn = rule.ForeignWorkers == ForeignWorkerRule.Reciprocity ? _payDate : from;
+            // Reciprocity with nationality lists decides who is insured at all (Korea's NPA art 126): judged over the period too.
+            var paymentCondition = rule.ForeignWorkers == ForeignWorkerRule.Reciprocity && rule.CoveredNationalities.Count == 0 && rule.ExcludedNationalities.Count == 0;
+            var judgedOn = paymentCondition ? _payDate : from;
             var equality = FindInstrument(scheme, Principle.Equality, judgedOn, c.Person.Nationalities, null);
             var coveredFrom = from;
-            if (equality is null && rule.ForeignWorkers == ForeignWorkerRule.Excluded
+            if (equality is null && !paymentCondition
                 && FindInstrument(scheme, Principle.Equality, to, c.Person.Nationalities, null) is { } later)
             {
                 equality = later;
