@@ -6,6 +6,7 @@ var root = new RootCommand("Strata: social security rights of migrant workers ac
     EvaluateCommand.Create(),
     KbCommand.Create(),
     CorridorCommand.Create(),
+    CorridorsCommand.Create(),
 };
 try
 {

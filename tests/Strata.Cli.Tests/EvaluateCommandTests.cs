@@ -100,4 +100,48 @@ public class EvaluateCommandTests
         Assert.Equal(2, code);
         Assert.Contains("--as-of", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Corridor_PhJp_NamesTheAgreementAndRegimeI()
+    {
+        var (code, output, error) = StrataProcess.Run("corridor", "PH", "JP", "--date", "2026-11-29", "--format", "json");
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(output);
+        var oldAge = doc.RootElement.GetProperty("branches").EnumerateArray().Single(b => b.GetProperty("branch").GetString() == "old-age");
+        Assert.Equal("I", oldAge.GetProperty("regime").GetString());
+        Assert.Contains("agreement.jp-ph", oldAge.GetProperty("aggregation").GetProperty("instruments").EnumerateArray().Select(i => i.GetString()));
+    }
+
+    [Fact]
+    public void Corridor_SameCountry_ExitsTwo()
+    {
+        var (code, _, error) = StrataProcess.Run("corridor", "TH", "TH");
+        Assert.Equal(2, code);
+        Assert.Contains("destination: must differ from the origin", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Corridors_Matrix_WritesTableHeatmapsAndWeights()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"strata-corridors-{Guid.NewGuid():N}");
+        try
+        {
+            var (code, _, error) = StrataProcess.Run("corridors", "--origins", "PH,MM", "--destinations", "JP,TH", "--profile", "documented-5y-return", "--date", "2026-11-29", "-o", output);
+            Assert.True(code == 0, error);
+            var csv = File.ReadAllLines(Path.Combine(output, "corridors.csv"));
+            Assert.Equal(1 + (4 * 9), csv.Length);
+            Assert.Contains(csv, l => l.StartsWith("documented-5y-return,PH,JP,", StringComparison.Ordinal) && l.Contains(",old-age,", StringComparison.Ordinal) && l.Contains(",I,", StringComparison.Ordinal));
+            Assert.StartsWith("<svg", File.ReadAllText(Path.Combine(output, "heatmap.svg")), StringComparison.Ordinal);
+            var png = File.ReadAllBytes(Path.Combine(output, "heatmap.png"));
+            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png[..4]);
+            Assert.Contains("Holzmann & Wels", File.ReadAllText(Path.Combine(output, "weighted.md")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
 }

@@ -174,9 +174,33 @@ public static class Evaluator
                 return;
             }
 
-            var instrument = kb.BindingInstruments.FirstOrDefault(i => i.ApplicableLegislation is not null
-                && i.Parties.Contains(home) && i.Parties.Contains(p.Country) && i.InForce is { } f && f <= p.From
-                && (i.Ended is null || i.Ended >= p.From));
+            // The posting rule of an instrument binding both states (bilateral, or multilateral such as EU 883/2004) applies
+            // from the day it binds them both; a posting that began earlier counts its months from then.
+            Instrument? instrument = null;
+            var postingStart = p.From;
+            foreach (var candidate in kb.BindingInstruments)
+            {
+                if (candidate.ApplicableLegislation is null)
+                {
+                    continue;
+                }
+
+                var fromHome = candidate.BindsFrom(home, Branch.OldAge);
+                var fromHost = candidate.BindsFrom(p.Country, Branch.OldAge);
+                if (fromHome is null || fromHost is null)
+                {
+                    continue;
+                }
+
+                var start = new[] { p.From, fromHome.Value, fromHost.Value }.Max();
+                if (start <= p.To && (candidate.Ended is null || candidate.Ended >= start))
+                {
+                    instrument = candidate;
+                    postingStart = start;
+                    break;
+                }
+            }
+
             if (instrument?.ApplicableLegislation is not { } rule)
             {
                 var why = _explain
@@ -186,7 +210,21 @@ public static class Evaluator
                 return;
             }
 
+            if (postingStart > p.From)
+            {
+                var before = _explain
+                    ? new Step($"Until {postingStart.AddDays(-1):yyyy-MM-dd} no agreement on applicable legislation bound {home} and {p.Country}: the law of the place of work applies to that part of the posting.", rule.Source)
+                    : null;
+                into.Add(new Governed(p.Country, p.From, postingStart.AddDays(-1), p, before));
+                p = new CareerPeriod(p.Country, postingStart, p.To, p.Activity, p.PostedFrom, p.Documented, p.MonthlyWage, p.Currency, p.Scheme, p.Sector);
+            }
+
             var limit = p.From.AddMonths(rule.PostingMonths).AddDays(-1);
+            if (instrument.Ended is { } ended && ended < limit)
+            {
+                limit = ended;
+            }
+
             var homeEnd = p.To < limit ? p.To : limit;
             var reason = _explain
                 ? new Step($"Posted from {home} to {p.Country}: under {instrument.Title} the worker stays under {home}'s legislation for up to {rule.PostingMonths} months ({p.From:yyyy-MM-dd}–{homeEnd:yyyy-MM-dd})" +
@@ -449,7 +487,7 @@ public static class Evaluator
                         var bound = instrument.IsConvention && instrument.PersonalScope == PersonalScope.Everyone
                             ? instrument.Binds(scheme.Country, scheme.Branch, day)
                             : instrument.InForceBetween(scheme.Country, other, scheme.Branch, day);
-                        if (other == scheme.Country || !bound || !InPersonalScope(instrument, scheme.Country, other))
+                        if (other == scheme.Country || !bound || !InPersonalScope(instrument, scheme.Country, other, scheme.Branch, day))
                         {
                             continue;
                         }
@@ -490,10 +528,10 @@ public static class Evaluator
             return null;
         }
 
-        private bool InPersonalScope(Instrument instrument, string a, string b) => instrument.PersonalScope switch
+        private bool InPersonalScope(Instrument instrument, string a, string b, Branch branch, DateOnly day) => instrument.PersonalScope switch
         {
             PersonalScope.NationalsOfParties => c.Person.Nationalities.Any(n => n == a || n == b
-                || (instrument.IsConvention && instrument.BindsFrom(n, Branch.OldAge) is not null)),
+                || (instrument.IsConvention && instrument.Binds(n, branch, day))),
             _ => true,
         };
 
@@ -561,6 +599,22 @@ public static class Evaluator
             public int Failures { get; set; }
         }
 
+        /// <summary>
+        /// The fact of a condition on the entitlement date. A condition recorded for other dates but not for this one is
+        /// unknown, never "no condition".
+        /// </summary>
+        private Fact<T>? Lookup<T>(FactSeries<T> series, string what, Qualification result)
+        {
+            var fact = series.At(_entitleDate);
+            if (fact is null && !series.IsEmpty)
+            {
+                result.AnyUnknown = true;
+                result.Unknown ??= $"{what} (the knowledge base records it for other dates, not for {_entitleDate:yyyy-MM-dd})";
+            }
+
+            return fact;
+        }
+
         private Qualification Qualify(Scheme scheme, QualifyingConditions q, FactSeries<int>? minMonthsOverride, FactSeries<int>? minAgeOverride,
             MonthRun[] runs, int months, string country)
         {
@@ -568,7 +622,17 @@ public static class Evaluator
             var contingency = Months.Index(c.Claim.ContingencyDate);
             var minAgeSeries = minAgeOverride is { IsEmpty: false } ? minAgeOverride
                 : c.Person.Sex == "female" && !q.MinAgeFemale.IsEmpty ? q.MinAgeFemale : q.MinAge;
-            if (minAgeSeries.At(_entitleDate) is { } ageFact)
+
+            // Women's and men's ages differ and the case does not say which applies: not guessed.
+            if (minAgeOverride is not { IsEmpty: false } && c.Person.Sex is null && q.MinAgeFemale.At(_entitleDate) is { IsKnown: true } female
+                && q.MinAge.At(_entitleDate) is { IsKnown: true } male && female.Value != male.Value)
+            {
+                result.AnyUnknown = true;
+                result.Unknown = $"the pension age: {male.Value} for men and {female.Value} for women, and the case does not state the person's sex";
+                minAgeSeries = FactSeries<int>.Empty;
+            }
+
+            if (Lookup(minAgeSeries, "the pension age", result) is { } ageFact)
             {
                 if (!ageFact.IsKnown)
                 {
@@ -597,7 +661,7 @@ public static class Evaluator
             }
 
             var minMonthsSeries = minMonthsOverride is { IsEmpty: false } ? minMonthsOverride : q.MinMonths;
-            if (minMonthsSeries.At(_entitleDate) is { } monthsFact)
+            if (Lookup(minMonthsSeries, "the qualifying period", result) is { } monthsFact)
             {
                 if (!monthsFact.IsKnown)
                 {
@@ -623,7 +687,7 @@ public static class Evaluator
                 }
             }
 
-            if (q.Recent.At(_entitleDate) is { } recentFact)
+            if (Lookup(q.Recent, "the recent-contribution condition", result) is { } recentFact)
             {
                 if (!recentFact.IsKnown)
                 {
@@ -747,9 +811,11 @@ public static class Evaluator
             FormulaResult? underInstrument = null;
             Found? aggregation = null;
             string? withoutInstrument = null;
+            string? otherUnknown = null;
             var others = _countries;
             var otherRuns = new List<MonthRun>();
             var otherStates = new List<MonthRun[]>();
+            var candidates = new List<(Found Found, string Other, MonthRun[] Runs)>();
             foreach (var other in others)
             {
                 if (other == country)
@@ -765,21 +831,42 @@ public static class Evaluator
                 }
 
                 var runs = BranchRuns(other, scheme.Branch);
-                if (runs.Length == 0)
+                foreach (var otherScheme in kb.SchemeSpan(other, scheme.Branch))
                 {
-                    continue;
+                    otherUnknown ??= CoverCached(otherScheme).Unknown is { } u ? $"{other}: {u}" : null;
                 }
 
-                aggregation ??= found;
-                otherRuns.AddRange(runs);
-                otherStates.Add(runs);
-                if (_explain)
+                if (runs.Length > 0)
                 {
-                    steps?.Add(new Step($"{found.Value.Instrument.Title} applies between {country} and {other} and allows aggregation of periods: {Months.CountDistinct(runs)} months insured in {other} are added (overlapping months counted once).", found.Value.Provision.Source));
-                    if (kb.SchemeSpan(other, scheme.Branch).Length == 0)
+                    candidates.Add((found.Value, other, runs));
+                }
+            }
+
+            // Each instrument adds only its own parties' periods: periods under two different agreements are not pooled.
+            // When several apply, the one that counts most months is used, and the explanation says so.
+            if (candidates.Count > 0)
+            {
+                var best = candidates.GroupBy(x => x.Found.Instrument.Id, StringComparer.Ordinal)
+                    .Select(g => (Group: g, Total: Months.CountDistinct(cov.Runs.Concat(g.SelectMany(x => x.Runs)))))
+                    .OrderByDescending(x => x.Total).ThenBy(x => x.Group.Key, StringComparer.Ordinal).First();
+                aggregation = best.Group.First().Found;
+                foreach (var (found, other, runs) in best.Group)
+                {
+                    otherRuns.AddRange(runs);
+                    otherStates.Add(runs);
+                    if (_explain)
                     {
-                        steps?.Add(new Step($"Strata does not model {other}'s {scheme.Branch.ToName()} scheme: the documented periods of work in {other} are counted as the insurance periods its institution would certify. Check them against {other}'s record of periods.", null));
+                        steps?.Add(new Step($"{found.Instrument.Title} applies between {country} and {other} and allows aggregation of periods: {Months.CountDistinct(runs)} months insured in {other} are added (overlapping months counted once).", found.Provision.Source));
+                        if (kb.SchemeSpan(other, scheme.Branch).Length == 0)
+                        {
+                            steps?.Add(new Step($"Strata does not model {other}'s {scheme.Branch.ToName()} scheme: the documented periods of work in {other} are counted as the insurance periods its institution would certify. Check them against {other}'s record of periods.", null));
+                        }
                     }
+                }
+
+                if (_explain && candidates.Any(x => x.Found.Instrument.Id != best.Group.Key))
+                {
+                    steps?.Add(new Step($"Periods under other agreements ({string.Join(", ", candidates.Where(x => x.Found.Instrument.Id != best.Group.Key).Select(x => x.Found.Instrument.Id).Distinct())}) are not added to these: each agreement counts only its own parties' periods, and Strata applies the one that counts the most months.", null));
                 }
             }
 
@@ -800,7 +887,8 @@ public static class Evaluator
                         steps?.Add(new Step($"Under {agg.Instrument.Title}, {country} pays nothing for fewer than {minimum} months of its own periods.", agg.Provision.Source));
                     }
                 }
-                else if (aggQ.Status == Status.Met && (ownQ.Status != Status.Met || agg.Provision.PayHigher))
+                // Also computed when only the age is missing, for the "wait until" option.
+                else if ((aggQ.Status == Status.Met || OnlyAgeMissing(aggQ)) && (ownQ.Status != Status.Met || agg.Provision.PayHigher))
                 {
                     var minimumPeriod = scheme.Qualifying.MinMonths.At(_entitleDate) is { IsKnown: true } mm ? mm.Value : total;
                     if (agg.Provision.Calculation is Calculation.ProRata or Calculation.ProRataOnMinimum)
@@ -847,7 +935,7 @@ public static class Evaluator
             // Choose the amount.
             FormulaResult? chosen = independent;
             var qualified = ownQ.Status == Status.Met;
-            if (underInstrument is not null && aggregation is { } used)
+            if (underInstrument is not null && aggregation is { } used && aggQ?.Status == Status.Met)
             {
                 var useInstrument = independent?.Amount is not { } ind || (underInstrument.Amount is { } ui && used.Provision.PayHigher && ui > ind);
                 if (independent is null || useInstrument)
@@ -870,17 +958,18 @@ public static class Evaluator
             var kindQ = aggQ is not null && qualified && ownQ.Status != Status.Met ? aggQ : ownQ;
 
             // Some periods' coverage is unknown: a denial on too few months could be wrong, so it is unknown instead.
-            if (!qualified && cov.Unknown is not null && (kindQ.MonthsShort > 0 || kindQ.Failures > (kindQ.ReachesAge is null ? 0 : 1)))
+            var unknownPeriods = cov.Unknown ?? otherUnknown;
+            if (!qualified && unknownPeriods is not null && (kindQ.MonthsShort > 0 || kindQ.Failures > (kindQ.ReachesAge is null ? 0 : 1)))
             {
-                steps?.Add(new Step($"Unknown to Strata: {cov.Unknown.TrimEnd('.', ' ')}. With those periods the conditions might be met, so the outcome is unknown, not a denial.", null));
+                steps?.Add(new Step($"Unknown to Strata: {unknownPeriods.TrimEnd('.', ' ')}. With those periods the conditions might be met, so the outcome is unknown, not a denial.", null));
                 return new Determination(country, scheme.Branch, scheme.Id, Outcome.Unknown, null, null, decidedBy, instruments?.ToArray() ?? [],
                     new PeriodCount(own, total), [], null, (IReadOnlyList<Step>?)steps ?? [], (IReadOnlyList<Conflict>?)conflicts ?? []);
             }
-            if (kindQ.Status == Status.Unknown || (!qualified && ownQ.Status == Status.Unknown))
+            if (kindQ.Status == Status.Unknown || (!qualified && (ownQ.Status == Status.Unknown || aggQ?.Status == Status.Unknown)))
             {
                 if (_explain)
                 {
-                    steps?.Add(new Step($"Unknown to Strata: {(kindQ.Unknown ?? ownQ.Unknown)?.TrimEnd('.', ' ')}. The outcome is therefore unknown, not a denial.", null));
+                    steps?.Add(new Step($"Unknown to Strata: {(kindQ.Unknown ?? ownQ.Unknown ?? aggQ?.Unknown)?.TrimEnd('.', ' ')}. The outcome is therefore unknown, not a denial.", null));
                 }
 
                 return new Determination(country, scheme.Branch, scheme.Id, Outcome.Unknown, null, null, decidedBy, instruments?.ToArray() ?? [],
@@ -896,7 +985,12 @@ public static class Evaluator
                 steps?.AddRange(chosen.Steps);
                 if (chosen.Amount is { } value)
                 {
-                    amount = new Amount(value, scheme.Currency, scheme.Benefit.Kind == BenefitKind.Pension, chosen.Partial);
+                    // Periods whose coverage is unknown are left out of the amount: it is computed, but marked partial.
+                    amount = new Amount(value, scheme.Currency, scheme.Benefit.Kind == BenefitKind.Pension, chosen.Partial || unknownPeriods is not null);
+                    if (unknownPeriods is not null)
+                    {
+                        steps?.Add(new Step($"Some periods are left out because Strata does not know whether they were insured ({unknownPeriods.TrimEnd('.', ' ')}); with them the amount could be higher.", null));
+                    }
                 }
                 else if (_explain)
                 {
@@ -928,7 +1022,7 @@ public static class Evaluator
                 var onlyAge = (aggQ ?? ownQ).MonthsShort == 0 && (aggQ ?? ownQ).ReachesAge is not null && (aggQ ?? ownQ).Failures == 1 && !(aggQ ?? ownQ).AnyUnknown;
                 if (onlyAge)
                 {
-                    var prospective = aggQ is not null && ownQ.MonthsShort > 0 && underInstrumentAt(aggregation) is { } ui ? ui : Compute(scheme, scheme.Benefit, cov.Runs, own, _entitleDate);
+                    var prospective = aggQ is not null && ownQ.MonthsShort > 0 && underInstrument is { } ui ? ui : Compute(scheme, scheme.Benefit, cov.Runs, own, _entitleDate);
                     (options ??= []).Add(new ChoiceOption(
                         $"Wait until age {(aggQ ?? ownQ).Age} ({(aggQ ?? ownQ).ReachesAge:yyyy-MM-dd}): the periods already qualify",
                         scheme.Benefit.Kind == BenefitKind.Pension ? Outcome.Pension : Outcome.LumpSum,
@@ -950,7 +1044,24 @@ public static class Evaluator
 
                 if (scheme.Otherwise is { } fallback)
                 {
-                    var fq = Qualify(scheme, QualifyingConditions.None, fallback.MinMonths, fallback.MinAge.IsEmpty ? scheme.Qualifying.MinAge : fallback.MinAge, cov.Runs, own, country);
+                    var fallbackConditions = new QualifyingConditions(fallback.MinMonths,
+                        fallback.MinAge.IsEmpty ? scheme.Qualifying.MinAge : fallback.MinAge, null, null,
+                        fallback.MinAge.IsEmpty ? scheme.Qualifying.MinAgeFemale : null);
+                    var fq = Qualify(scheme, fallbackConditions, null, null, cov.Runs, own, country);
+                    if (fq.Status == Status.Unknown)
+                    {
+                        steps?.AddRange(fq.Steps);
+                        steps?.Add(new Step($"Unknown to Strata: {fq.Unknown?.TrimEnd('.', ' ')}, on which the fallback benefit depends. The outcome is therefore unknown, not a denial.", fallback.Source));
+                        return new Determination(country, scheme.Branch, scheme.Id, Outcome.Unknown, null, null, decidedBy, instruments?.ToArray() ?? [],
+                            new PeriodCount(own, total), [], toQualify, (IReadOnlyList<Step>?)steps ?? [], (IReadOnlyList<Conflict>?)conflicts ?? []);
+                    }
+
+                    if (fq.Status == Status.NotMet && _explain)
+                    {
+                        steps?.Add(new Step($"{scheme.Name} also has a fallback benefit, whose conditions are not met either:", fallback.Source));
+                        steps?.AddRange(fq.Steps);
+                    }
+
                     if (fq.Status == Status.Met)
                     {
                         var grant = Compute(scheme, fallback, cov.Runs, own, _entitleDate);
@@ -1035,8 +1146,9 @@ public static class Evaluator
                 new PeriodCount(own, total), (IReadOnlyList<ChoiceOption>?)options ?? [], toQualify, (IReadOnlyList<Step>?)steps ?? [], (IReadOnlyList<Conflict>?)conflicts ?? [],
                 cov.EqualityFrom?.Id, aggregation?.Instrument.Id, exportedThrough);
 
-            FormulaResult? underInstrumentAt(Found? f) => f is null ? null : underInstrument;
         }
+
+        private static bool OnlyAgeMissing(Qualification q) => q.Failures == 1 && q.ReachesAge is not null && q.MonthsShort == 0 && !q.AnyUnknown;
 
         private static string Fmt(decimal value) => value.ToString("#,##0.##", CultureInfo.InvariantCulture);
 
@@ -1107,7 +1219,7 @@ public static class Evaluator
                     return $"{instrument.Title} would allow aggregation with {other} but enters into force on {later:yyyy-MM-dd}";
                 }
 
-                if (instrument.IsConvention && (fromA is null ^ fromB is null))
+                if (instrument.IsConvention && instrument.Layer == Layer.International && (fromA is null ^ fromB is null))
                 {
                     var missing = fromA is null ? scheme.Country : other;
                     return $"ratification of {instrument.Title} by {missing} would allow aggregation with {other}";

@@ -23,10 +23,12 @@ public class EvaluatorProperties
 
     private static readonly KnowledgeBase Law = Kb([Th, Mm], [Agreement("TH", "MM", new DateOnly(2000, 1, 1), Principle.Aggregation | Principle.Export)]);
 
+    // One multilateral agreement, so that every state aggregates the same periods (each instrument counts only its
+    // own parties' periods, so pro-rata shares are comparable only within one instrument).
     private static readonly KnowledgeBase FlatLaw = Kb([Flat("TH"), Flat("MM"), Flat("LA")], [
-        Agreement("TH", "MM", new DateOnly(2000, 1, 1), Principle.Aggregation, payHigher: false),
-        Agreement("TH", "LA", new DateOnly(2000, 1, 1), Principle.Aggregation, payHigher: false),
-        Agreement("MM", "LA", new DateOnly(2000, 1, 1), Principle.Aggregation, payHigher: false)]);
+        new Instrument("agreement.test-multilateral", "Test multilateral agreement", Layer.Regional, true, ["TH", "MM", "LA"], new DateOnly(1999, 1, 1),
+            new DateOnly(2000, 1, 1), null, PersonalScope.InsuredPersons, [],
+            [new Provision([Branch.OldAge], Principle.Aggregation, Calculation.ProRata, false, null, [], Src)], null, Src)]);
 
     private static Gen<CareerPeriod> PeriodGen(string[] countries) =>
         from country in Gen.Elements(countries)

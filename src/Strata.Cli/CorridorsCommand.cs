@@ -1,0 +1,258 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Strata.Cli.Charts;
+using Strata.Corridors;
+using Strata.Evaluation;
+using Strata.Knowledge.Contracts;
+using Strata.Knowledge.Data;
+using Strata.Knowledge.Loading;
+using Strata.Law;
+
+namespace Strata.Cli;
+
+/// <summary><c>strata corridors --origins … --destinations …</c>: every corridor as a table, CSV, JSON, a heatmap and weighted regime shares.</summary>
+internal static class CorridorsCommand
+{
+    private static readonly Branch[] MainBranches = [Branch.OldAge, Branch.Invalidity, Branch.Survivors, Branch.EmploymentInjury];
+
+    public static Command Create()
+    {
+        var origins = new Option<string>("--origins") { Description = "Origins: ISO codes and region ids, comma-separated (e.g. asean or PH,ID)", DefaultValueFactory = _ => "asean" };
+        var destinations = new Option<string>("--destinations") { Description = "Destinations: ISO codes and region ids (e.g. asean,JP,KR,SA,AE,HK,TW,QA,KW)", DefaultValueFactory = _ => "asean,JP,KR,SA,AE,HK,TW,QA,KW" };
+        var date = new Option<string?>("--date") { Description = "Analysis date (default: today)" };
+        var profile = new Option<string>("--profile", "-p") { Description = "A profile id, or all", DefaultValueFactory = _ => "all" };
+        var output = new Option<string>("--output", "-o") { Description = "Folder for corridors.csv, corridors.json, heatmap.svg/png and weighted.md", DefaultValueFactory = _ => "corridors-out" };
+        var knowledge = KnowledgeOption.Create();
+        var command = new Command("corridors", "Every origin–destination pair: regimes and gaps per branch as a table, CSV, JSON, a heatmap (SVG and PNG), and migrants weighted by regime")
+        {
+            origins, destinations, date, profile, output, knowledge,
+        };
+        command.SetAction(parse => Run(parse.GetValue(origins)!, parse.GetValue(destinations)!, parse.GetValue(date), parse.GetValue(profile)!,
+            parse.GetValue(output)!, parse.GetValue(knowledge)!));
+        return command;
+    }
+
+    private static List<string>? Resolve(KnowledgeBase kb, string list, DateOnly date, string option, List<string> problems)
+    {
+        var result = new List<string>();
+        foreach (var token in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (kb.Regions.TryGetValue(token.ToLowerInvariant(), out var region))
+            {
+                result.AddRange(region.MembersOn(date));
+            }
+            else if (Codes.IsCountry(token.ToUpperInvariant()))
+            {
+                result.Add(token.ToUpperInvariant());
+            }
+            else
+            {
+                problems.Add($"{option}: '{token}' is neither an ISO 3166-1 alpha-2 code nor a region ({string.Join(", ", kb.Regions.Keys.Order(StringComparer.Ordinal))})");
+            }
+        }
+
+        return [.. result.Distinct()];
+    }
+
+    private static int Run(string originList, string destinationList, string? dateText, string profileId, string output, string knowledgeDirectory)
+    {
+        var problems = new List<string>();
+        if (!CorridorCommand.TryDate(dateText, out var date))
+        {
+            problems.Add($"--date: '{dateText}' is not a date (expected YYYY-MM-DD)");
+        }
+
+        var profiles = profileId == "all" ? CareerProfile.BuiltIn : CareerProfile.BuiltIn.Where(p => p.Id == profileId).ToArray();
+        if (profiles.Count == 0)
+        {
+            problems.Add($"--profile: '{profileId}' is not one of all, {string.Join(", ", CareerProfile.BuiltIn.Select(p => p.Id))}");
+        }
+
+        var kb = problems.Count == 0 ? KnowledgeOption.Load(knowledgeDirectory, Console.Error) : null;
+        if (kb is null)
+        {
+            problems.ForEach(p => Console.Error.WriteLine($"error: {p}"));
+            return ExitCodes.BadInput;
+        }
+
+        var origins = Resolve(kb, originList, date, "--origins", problems)!;
+        var destinations = Resolve(kb, destinationList, date, "--destinations", problems)!;
+        if (problems.Count > 0)
+        {
+            problems.ForEach(p => Console.Error.WriteLine($"error: {p}"));
+            return ExitCodes.BadInput;
+        }
+
+        var stock = MigrantStock.Load(Path.Combine(AppContext.BaseDirectory, "data", "undesa-ims-2019-bilateral"));
+        var pairs = (from p in profiles from o in origins from d in destinations where o != d select (Profile: p, Origin: o, Destination: d)).ToArray();
+        var watch = Stopwatch.StartNew();
+        var reports = new CorridorReport[pairs.Length];
+        Parallel.For(0, pairs.Length, i =>
+            reports[i] = CorridorAnalysis.Analyse(kb, pairs[i].Origin, pairs[i].Destination, date, pairs[i].Profile, _ => null, explain: false));
+        watch.Stop();
+
+        Directory.CreateDirectory(output);
+        WriteAtomically(Path.Combine(output, "corridors.csv"), Csv(reports, stock));
+        WriteAtomically(Path.Combine(output, "corridors.json"), JsonSerializer.Serialize(new
+        {
+            strata = "corridors/v1",
+            date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            origins,
+            destinations,
+            corridors = reports.Select(CorridorJson.From),
+        }, DeterminationDocument.JsonOptions));
+
+        var documented = profiles.FirstOrDefault(p => p.Id == "documented-5y-return") ?? profiles[0];
+        var byKey = reports.Where(r => r.Profile == documented).ToDictionary(r => (r.Origin, r.Destination));
+        var (svg, png) = RegimeHeatmap.Render(origins, destinations, MainBranches,
+            (o, d, b) => o == d ? null : byKey[(o, d)].Branches.First(f => f.Branch == b).Regime,
+            "Portability regimes by corridor and branch",
+            $"Worker profile: {documented.Description}. Law as of {date:yyyy-MM-dd}.",
+            "Each cell: the regime of a worker from the row's country working in the column's country, found by evaluating the profile's career through Strata's knowledge base (same rules as strata evaluate). " +
+            "Regimes after Holzmann & Wels (2020). '?' means Strata does not know whether the destination insures the worker; blank cells are the same country.");
+        WriteAtomically(Path.Combine(output, "heatmap.svg"), svg);
+        File.WriteAllBytes(Path.Combine(output, "heatmap.png.tmp"), png);
+        File.Move(Path.Combine(output, "heatmap.png.tmp"), Path.Combine(output, "heatmap.png"), overwrite: true);
+        var weighted = Weighted(reports, stock, origins, destinations, date, watch.Elapsed, pairs.Length);
+        WriteAtomically(Path.Combine(output, "weighted.md"), weighted);
+
+        Console.Out.WriteLine(weighted);
+        Console.Error.WriteLine($"wrote corridors.csv, corridors.json, heatmap.svg, heatmap.png, weighted.md to {Path.GetFullPath(output)}");
+        return ExitCodes.Ok;
+    }
+
+    private static void WriteAtomically(string path, string text)
+    {
+        File.WriteAllText(path + ".tmp", text);
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+
+    private static string Verdict(Answer a) => a.Verdict switch
+    {
+        Corridors.Verdict.Yes => "yes",
+        Corridors.Verdict.No => "no",
+        Corridors.Verdict.Unknown => "unknown",
+        _ => "n/a",
+    };
+
+    private static string Csv(IEnumerable<CorridorReport> reports, MigrantStock stock)
+    {
+        static string Q(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+        var sb = new StringBuilder("profile,origin,destination,migrants_2019,branch,covered,covered_layer,equal_treatment,aggregation,aggregation_layer,paid_after_return,export_layer,refund,regime,regime_reason,instruments,gaps\n");
+        foreach (var r in reports)
+        {
+            foreach (var f in r.Branches)
+            {
+                var instruments = string.Join(' ', f.Covered.Instruments.Concat(f.Aggregation.Instruments).Concat(f.Export.Instruments).Distinct());
+                sb.Append(CultureInfo.InvariantCulture,
+                    $"{r.Profile.Id},{r.Origin},{r.Destination},{stock.Of(r.Origin, r.Destination)},{f.Branch.ToName()},{Verdict(f.Covered)},{f.Covered.Layer.ToName()},{Verdict(f.EqualTreatment)},{Verdict(f.Aggregation)},{f.Aggregation.Layer.ToName()},{Verdict(f.Export)},{f.Export.Layer.ToName()},{Verdict(f.Refund)},{(f.Regime == Regime.Unknown ? "unknown" : f.Regime)},{Q(f.RegimeReason)},{Q(instruments)},{Q(string.Join(" | ", f.Gaps))}\n");
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Weighted(CorridorReport[] reports, MigrantStock stock, IReadOnlyList<string> origins, IReadOnlyList<string> destinations, DateOnly date,
+        TimeSpan elapsed, int corridors)
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"# Portability regimes weighted by migrants (UN DESA 2019)\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Origins: {string.Join(", ", origins)}. Destinations: {string.Join(", ", destinations)}. Law as of {date:yyyy-MM-dd}. ");
+        sb.Append(CultureInfo.InvariantCulture, $"{corridors:N0} corridor analyses (each two evaluations of a career, for the migrant and for a national benchmark) in {elapsed.TotalSeconds:N2} s on {Environment.ProcessorCount} cores.\n\n");
+        var totalStock = reports.Select(r => (r.Origin, r.Destination)).Distinct().Sum(p => stock.Of(p.Origin, p.Destination));
+        sb.Append(CultureInfo.InvariantCulture, $"Migrants in these corridors in 2019: {totalStock:N0} (UN DESA International Migrant Stock 2019; Taiwan is not in the UN matrix, so its corridors weigh nothing).\n\n");
+        foreach (var profile in reports.Select(r => r.Profile).Distinct())
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"## Profile {profile.Id}\n\n{profile.Description}.\n\n| branch | I | II | III | IV | unknown |\n|---|---:|---:|---:|---:|---:|\n");
+            foreach (var branch in MainBranches)
+            {
+                var shares = new Dictionary<Regime, long>();
+                foreach (var r in reports.Where(r => r.Profile == profile))
+                {
+                    var regime = r.Branches.First(f => f.Branch == branch).Regime;
+                    shares[regime] = shares.GetValueOrDefault(regime) + stock.Of(r.Origin, r.Destination);
+                }
+
+                var sum = Math.Max(1, shares.Values.Sum());
+                string Pct(Regime g) => (100.0 * shares.GetValueOrDefault(g) / sum).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+                sb.Append(CultureInfo.InvariantCulture, $"| {branch.ToName()} | {Pct(Regime.I)} | {Pct(Regime.II)} | {Pct(Regime.III)} | {Pct(Regime.IV)} | {Pct(Regime.Unknown)} |\n");
+            }
+
+            sb.Append('\n');
+            if (profile.Id == "documented-5y-return")
+            {
+                sb.Append("### What a 5-year documented career in the destination becomes (old age), weighted by migrants\n\n| fate of the destination's months | migrants | share |\n|---|---:|---:|\n");
+                var fates = new Dictionary<string, long>();
+                foreach (var r in reports.Where(r => r.Profile == profile))
+                {
+                    var fate = Fate(r.Branches.First(f => f.Branch == Branch.OldAge));
+                    fates[fate] = fates.GetValueOrDefault(fate) + stock.Of(r.Origin, r.Destination);
+                }
+
+                var all = Math.Max(1, fates.Values.Sum());
+                foreach (var (fate, n) in fates.OrderByDescending(f => f.Value))
+                {
+                    sb.Append(CultureInfo.InvariantCulture, $"| {fate} | {n:N0} | {100.0 * n / all:0.0}% |\n");
+                }
+
+                sb.Append("\nLargest corridors:\n\n| corridor | migrants 2019 | old-age regime | the 60 months become |\n|---|---:|---|---|\n");
+                foreach (var r in reports.Where(r => r.Profile == profile).OrderByDescending(r => stock.Of(r.Origin, r.Destination)).Take(15))
+                {
+                    var f = r.Branches.First(x => x.Branch == Branch.OldAge);
+                    sb.Append(CultureInfo.InvariantCulture, $"| {r.Origin}→{r.Destination} | {stock.Of(r.Origin, r.Destination):N0} | {f.Regime} | {Fate(f)} |\n");
+                }
+
+                sb.Append('\n');
+            }
+        }
+
+        sb.Append("""
+            ## Beside Holzmann & Wels
+
+            Holzmann & Wels (2020, International Social Security Review 73(1)) put the world's migrants in 2013 at 23.3% in
+            regime I, 53.2% in II, 9.4% in III and 14.0% in IV. The shares above differ for reasons of method, not only of law:
+            they cover ASEAN origins only, in the destinations listed; each corridor is weighted by its whole 2019 migrant stock
+            under one career profile, whereas Holzmann & Wels split each corridor's stock into documented and undocumented
+            migrants (the UN stock does not say who is undocumented, so regime IV appears only under the undocumented
+            profile); a branch whose destination law Strata does not know is counted as unknown rather than guessed; and
+            within ASEAN there is no binding agreement, so regime I comes only from ILO conventions and the few bilateral
+            agreements (Japan–Philippines, Korea–Philippines, Korea–Viet Nam).
+
+            """);
+        return sb.ToString();
+    }
+
+    private static string Fate(BranchFinding f)
+    {
+        var due = f.Destination.Where(d => d.Scheme is not null).ToArray();
+        if (f.Covered.Verdict == Corridors.Verdict.No)
+        {
+            return "not insured";
+        }
+
+        if (due.Any(d => d.Outcome == Outcome.Pension))
+        {
+            return due.Any(d => d.Outcome == Outcome.Pension && d.AggregatedUnder is not null && d.Instruments.Count > 0) ? "a pension thanks to aggregation" : "a pension";
+        }
+
+        if (due.Any(d => d.Outcome == Outcome.Refund))
+        {
+            return "a refund (the periods end)";
+        }
+
+        if (due.Any(d => d.Outcome == Outcome.LumpSum))
+        {
+            return "a lump sum";
+        }
+
+        if (due.Any(d => d.Outcome == Outcome.Unknown) || f.Covered.Verdict == Corridors.Verdict.Unknown)
+        {
+            return "unknown";
+        }
+
+        return "nothing";
+    }
+}
