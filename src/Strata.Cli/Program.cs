@@ -17,3 +17,9 @@ catch (Exception e) when (e is IOException or UnauthorizedAccessException)
     Console.Error.WriteLine($"error: {e.Message}");
     return ExitCodes.BadInput;
 }
+catch (Exception e) when (e is OverflowException or ArgumentException)
+{
+    // Input that passed validation but cannot be evaluated (extreme values): one message, never a stack trace.
+    Console.Error.WriteLine($"error: the input cannot be evaluated: {e.Message}");
+    return ExitCodes.BadInput;
+}

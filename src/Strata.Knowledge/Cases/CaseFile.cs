@@ -13,6 +13,15 @@ public static class CaseFile
     /// <summary>Largest case file accepted: a career of thousands of periods fits well within it.</summary>
     public const long MaxBytes = 1_000_000;
 
+    /// <summary>Largest monthly wage accepted (in any currency): far above any real wage, small enough that sums never overflow.</summary>
+    public const decimal MaxWage = 1_000_000_000_000m;
+
+    /// <summary>Dates outside these years are refused: no social security law outside them is modelled.</summary>
+    public static readonly DateOnly EarliestDate = new(1850, 1, 1);
+
+    /// <summary>Latest date accepted.</summary>
+    public static readonly DateOnly LatestDate = new(2200, 12, 31);
+
     /// <summary>The version this reader accepts.</summary>
     public const string Version = "case/v1";
 
@@ -96,6 +105,24 @@ public static class CaseFile
                     doc.Problems.Add(new Problem(doc.File, ordered[i].Line, ordered[i].Path + ".from",
                         $"overlaps {previous.Path} ({previous.Period.From:yyyy-MM-dd}–{previous.Period.To:yyyy-MM-dd}) in {group.Key}; periods in one country must not overlap"));
                 }
+            }
+        }
+
+        if (person is not null && claim is not null)
+        {
+            var claimMap = root.Map("claim")!;
+            if (person.Born > claim.Date)
+            {
+                doc.Error(claimMap.Get("date"), "claim.date", $"({claim.Date:yyyy-MM-dd}) is before the person was born ({person.Born:yyyy-MM-dd})");
+            }
+
+            if (claim.ContingencyDate > claim.Date)
+            {
+                doc.Error(claimMap.Get("contingencyDate"), "claim.contingencyDate", $"({claim.ContingencyDate:yyyy-MM-dd}) is after the claim date ({claim.Date:yyyy-MM-dd}): a claim follows its contingency");
+            }
+            else if (claimMap.Has("contingencyDate") && claim.ContingencyDate < person.Born)
+            {
+                doc.Error(claimMap.Get("contingencyDate"), "claim.contingencyDate", $"({claim.ContingencyDate:yyyy-MM-dd}) is before the person was born ({person.Born:yyyy-MM-dd})");
             }
         }
 
@@ -230,6 +257,25 @@ public static class CaseFile
             && !knowledge.Schemes.Keys.Any(id => id == scheme || id.StartsWith(scheme + ".", StringComparison.Ordinal)))
         {
             map.Doc.Error(map.Get("scheme"), map.Field("scheme"), $"'{scheme}' is not a scheme in the knowledge base");
+            ok = false;
+        }
+
+        if (currency is null && country is not null && !map.Has("currency"))
+        {
+            map.Doc.Error(map.Node, map.Field("currency"), $"is required: no default currency is known for {country}");
+            ok = false;
+        }
+
+        if (wage is > MaxWage)
+        {
+            map.Doc.Error(map.Get("wage"), map.Field("wage"), $"({wage}) is implausibly large; the limit is {MaxWage:N0} a month");
+            ok = false;
+        }
+
+        if (scheme is not null && country is not null && knowledge is not null && ok
+            && !knowledge.Schemes.Values.Any(s => (s.Id == scheme || s.Id.StartsWith(scheme + ".", StringComparison.Ordinal)) && (s.Country == country || s.Country == postedFrom)))
+        {
+            map.Doc.Error(map.Get("scheme"), map.Field("scheme"), $"'{scheme}' is not a scheme of {country}{(postedFrom is null ? "" : " or " + postedFrom)}");
             ok = false;
         }
 

@@ -8,7 +8,7 @@ internal static class Messages
     public const string NotAList = "must be a list";
     public const string NotAScalar = "must be a single value";
     public const string UnknownField = "is not a known field (accepted: {0})";
-    public const string BadDate = "'{0}' is not a date (expected YYYY-MM-DD, e.g. 2024-12-31)";
+    public const string BadDate = "'{0}' is not a date between 1850 and 2200 (expected YYYY-MM-DD, e.g. 2024-12-31)";
     public const string BadInteger = "'{0}' is not a whole number";
     public const string BadNumber = "'{0}' is not a number";
     public const string BadBoolean = "'{0}' is not true or false";

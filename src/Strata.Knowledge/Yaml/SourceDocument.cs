@@ -271,8 +271,10 @@ internal sealed class MapReader
         return null;
     }
 
+    /// <summary>Parses an ISO date between 1850 and 2200: no law outside those years is modelled, and far dates would overflow date arithmetic.</summary>
     public static bool TryDate(string text, out DateOnly value) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
+        && value.Year is >= 1850 and <= 2200;
 
     public static bool TryDecimal(string text, out decimal value) =>
         decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);

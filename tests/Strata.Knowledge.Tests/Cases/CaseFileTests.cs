@@ -114,7 +114,7 @@ public class CaseFileTests
     {
         var p = Single(Valid.Replace("date: 2025-06-01", "date: 2025-02-30", StringComparison.Ordinal));
         Assert.Equal("claim.date", p.Field);
-        Assert.Equal("'2025-02-30' is not a date (expected YYYY-MM-DD, e.g. 2024-12-31)", p.Message);
+        Assert.Equal("'2025-02-30' is not a date between 1850 and 2200 (expected YYYY-MM-DD, e.g. 2024-12-31)", p.Message);
     }
 
     [Fact]
@@ -168,6 +168,48 @@ public class CaseFileTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Parse_BornAfterTheClaim_IsReported()
+    {
+        var p = Single(Valid.Replace("born: 1970-03-15", "born: 2026-01-01", StringComparison.Ordinal).Replace("from: 2010-01-01", "from: 2026-02-01", StringComparison.Ordinal)
+            .Replace("to: 2024-12-31", "to: 2026-03-01", StringComparison.Ordinal));
+        Assert.Equal("claim.date", p.Field);
+        Assert.StartsWith("(2025-06-01) is before the person was born", p.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ContingencyAfterTheClaim_IsReported()
+    {
+        var p = Single(Valid.Replace("date: 2025-06-01", "date: 2025-06-01\n  contingencyDate: 2025-07-01", StringComparison.Ordinal));
+        Assert.Equal("claim.contingencyDate", p.Field);
+    }
+
+    [Fact]
+    public void Parse_FarFutureDate_IsRefusedBeforeArithmeticCanOverflow()
+    {
+        var p = Single(Valid.Replace("date: 2025-06-01", "date: 9999-12-31", StringComparison.Ordinal));
+        Assert.Equal("claim.date", p.Field);
+    }
+
+    [Fact]
+    public void Parse_HugeWage_IsRefused()
+    {
+        var p = Single(Valid.Replace("wage: 15000", "wage: 10000000000000000000000000", StringComparison.Ordinal));
+        Assert.Equal("career[0].wage", p.Field);
+    }
+
+    [Fact]
+    public void Parse_CountryWithoutDefaultCurrency_AsksForOne()
+    {
+        var p = Single(Valid.Replace("country: TH", "country: AQ", StringComparison.Ordinal));
+        Assert.Equal("career[0].currency", p.Field);
+        Assert.Equal("is required: no default currency is known for AQ", p.Message);
+    }
+
+    [Fact]
+    public void Parse_Turkey_HasItsCurrency() =>
+        Assert.True(CaseFile.Parse("case.yaml", Valid.Replace("country: TH", "country: TR", StringComparison.Ordinal)).Succeeded);
 
     [Fact]
     public void Problem_ToString_IsFileLineFieldMessage() =>
