@@ -59,6 +59,11 @@ internal static class TextReport
                 tree.AddNode(Markup.Escape(step.Text + Cite(step.Source, sources)));
             }
 
+            foreach (var assumption in d.Assumptions)
+            {
+                tree.AddNode("[yellow]assumed:[/] " + Markup.Escape(assumption));
+            }
+
             foreach (var conflict in d.Conflicts)
             {
                 tree.AddNode("[yellow]conflict:[/] " + Markup.Escape(conflict.Text + string.Concat(conflict.Sources.Select(s => Cite(s, sources)))));

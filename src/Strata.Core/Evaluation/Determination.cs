@@ -69,8 +69,9 @@ public sealed class Determination
     internal Determination(string country, Branch branch, string? scheme, Outcome outcome, Amount? amount, bool? exportable,
         Layer decidedBy, IReadOnlyList<string> instruments, PeriodCount periods, IReadOnlyList<ChoiceOption> options,
         string? toQualify, IReadOnlyList<Step> explanation, IReadOnlyList<Conflict> conflicts,
-        string? coveredThrough = null, string? aggregatedUnder = null, string? exportedThrough = null)
+        string? coveredThrough = null, string? aggregatedUnder = null, string? exportedThrough = null, IReadOnlyList<string>? assumptions = null)
     {
+        Assumptions = assumptions ?? [];
         CoveredThrough = coveredThrough;
         AggregatedUnder = aggregatedUnder;
         ExportedThrough = exportedThrough;
@@ -127,6 +128,12 @@ public sealed class Determination
 
     /// <summary>Rules that disagreed.</summary>
     public IReadOnlyList<Conflict> Conflicts { get; }
+
+    /// <summary>
+    /// Facts of the case Strata had to assume to answer, each in plain words (e.g. periods in a state whose scheme is not
+    /// modelled counted as insured). An answer with assumptions should be checked against the institutions' records.
+    /// </summary>
+    public IReadOnlyList<string> Assumptions { get; }
 
     /// <summary>The instrument whose equality of treatment made the person insured, or null when domestic law alone does.</summary>
     public string? CoveredThrough { get; }

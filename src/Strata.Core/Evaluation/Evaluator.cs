@@ -812,6 +812,7 @@ public static class Evaluator
             Found? aggregation = null;
             string? withoutInstrument = null;
             string? otherUnknown = null;
+            List<string>? assumptions = null;
             var others = _countries;
             var otherRuns = new List<MonthRun>();
             var otherStates = new List<MonthRun[]>();
@@ -861,6 +862,11 @@ public static class Evaluator
                         {
                             steps?.Add(new Step($"Strata does not model {other}'s {scheme.Branch.ToName()} scheme: the documented periods of work in {other} are counted as the insurance periods its institution would certify. Check them against {other}'s record of periods.", null));
                         }
+                    }
+
+                    if (kb.SchemeSpan(other, scheme.Branch).Length == 0)
+                    {
+                        (assumptions ??= []).Add($"the documented periods in {other} were insured under its {scheme.Branch.ToName()} legislation (Strata does not model that scheme)");
                     }
                 }
 
@@ -1144,7 +1150,7 @@ public static class Evaluator
 
             return new Determination(country, scheme.Branch, scheme.Id, outcome, amount, exportable, decidedBy, instruments is null ? [] : instruments.Distinct().ToArray(),
                 new PeriodCount(own, total), (IReadOnlyList<ChoiceOption>?)options ?? [], toQualify, (IReadOnlyList<Step>?)steps ?? [], (IReadOnlyList<Conflict>?)conflicts ?? [],
-                cov.EqualityFrom?.Id, aggregation?.Instrument.Id, exportedThrough);
+                cov.EqualityFrom?.Id, aggregation?.Instrument.Id, exportedThrough, assumptions);
 
         }
 

@@ -57,17 +57,18 @@ public sealed record DeterminationDocument(
 /// <param name="ToQualify">What would change a denial.</param>
 /// <param name="Explanation">Steps.</param>
 /// <param name="Conflicts">Rules that disagreed.</param>
+/// <param name="Assumptions">Facts of the case Strata had to assume.</param>
 public sealed record DeterminationJson(
     string Country, string Branch, string? Scheme, string Outcome, AmountJson? Amount, bool? Exportable, string DecidedBy,
     IReadOnlyList<string> Instruments, PeriodsJson Periods, IReadOnlyList<OptionJson> Options, string? ToQualify,
-    IReadOnlyList<StepJson> Explanation, IReadOnlyList<ConflictJson> Conflicts)
+    IReadOnlyList<StepJson> Explanation, IReadOnlyList<ConflictJson> Conflicts, IReadOnlyList<string> Assumptions)
 {
     internal static DeterminationJson From(Determination d) => new(
         d.Country, d.Branch.ToName(), d.Scheme, d.Outcome.ToName(), AmountJson.From(d.Amount), d.Exportable, d.DecidedBy.ToName(),
         d.Instruments, new PeriodsJson(d.Periods.Own, d.Periods.Aggregated),
         d.Options.Select(o => new OptionJson(o.Label, o.Outcome.ToName(), AmountJson.From(o.Amount), o.Exportable, o.Cost, o.Explanation.Select(StepJson.From).ToArray())).ToArray(),
         d.ToQualify, d.Explanation.Select(StepJson.From).ToArray(),
-        d.Conflicts.Select(c => new ConflictJson(c.Text, c.Sources.Select(SourceJson.From).ToArray())).ToArray());
+        d.Conflicts.Select(c => new ConflictJson(c.Text, c.Sources.Select(SourceJson.From).ToArray())).ToArray(), d.Assumptions);
 }
 
 /// <summary>An amount: value, currency, per month or once.</summary>
