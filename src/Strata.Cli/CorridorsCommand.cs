@@ -245,7 +245,7 @@ internal static class CorridorsCommand
 
         if (due.Any(d => d.Outcome == Outcome.LumpSum))
         {
-            return "a lump sum";
+            return "a lump sum (grant, gratuity or provident balance)";
         }
 
         if (due.Any(d => d.Outcome == Outcome.Unknown) || f.Covered.Verdict == Corridors.Verdict.Unknown)

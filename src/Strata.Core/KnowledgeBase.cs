@@ -16,6 +16,7 @@ public sealed class KnowledgeBase
     private readonly Dictionary<string, Region> _regions;
     private readonly Instrument[] _all;
     private readonly Dictionary<string, (Instrument Instrument, Provision Provision)[]> _provisions;
+    private readonly Dictionary<(string, Principle), (Instrument Instrument, Provision Provision)[]> _byPrinciple;
 
     /// <summary>Creates a knowledge base from validated parts.</summary>
     /// <param name="countries">Countries.</param>
@@ -40,7 +41,17 @@ public sealed class KnowledgeBase
         // Which provisions reach which scheme is fixed once the law is loaded; evaluating millions of careers should not re-ask.
         _provisions = _schemes.Values.ToDictionary(s => s.Id, s => _all
             .SelectMany(i => i.Provisions.Where(p => p.Covers(s.Id, s.Branch)).Select(p => (i, p))).ToArray(), StringComparer.Ordinal);
+        _byPrinciple = _provisions.SelectMany(kv => new[] { Principle.Equality, Principle.Aggregation, Principle.Export }
+                .Select(pr => (Key: (kv.Key, pr), Value: kv.Value.Where(x => (x.Provision.Grants & pr) != 0).ToArray())))
+            .ToDictionary(x => x.Key, x => x.Value);
     }
+
+    /// <summary>The provisions reaching a scheme that grant one principle, binding or not, in instrument id order.</summary>
+    /// <param name="schemeId">Scheme id.</param>
+    /// <param name="principle">One principle.</param>
+    /// <returns>Pairs of instrument and provision.</returns>
+    public ReadOnlySpan<(Instrument Instrument, Provision Provision)> ProvisionsFor(string schemeId, Principle principle) =>
+        _byPrinciple.TryGetValue((schemeId, principle), out var found) ? found : [];
 
     /// <summary>All instruments, binding or not, in id order.</summary>
     public IReadOnlyList<Instrument> AllInstruments => _all;

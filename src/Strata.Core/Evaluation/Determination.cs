@@ -55,7 +55,7 @@ public readonly record struct PeriodCount(int Own, int Aggregated);
 public sealed record Conflict(string Text, IReadOnlyList<Source> Sources);
 
 /// <summary>An alternative the person may choose instead of the outcome.</summary>
-/// <param name="Label">What the choice is, in plain words.</param>
+/// <param name="Label">What the choice is, in plain words (a short key on the fast path).</param>
 /// <param name="Outcome">What it gives.</param>
 /// <param name="Amount">How much, or null.</param>
 /// <param name="Exportable">Whether it is paid where the person lives.</param>

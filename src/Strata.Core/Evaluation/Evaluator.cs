@@ -472,7 +472,7 @@ public static class Evaluator
         private Found? FindInstrument(Scheme scheme, Principle principle, DateOnly day, IReadOnlyList<string>? others, string? single)
         {
             var count = others?.Count ?? 1;
-            foreach (var (instrument, provision) in kb.ProvisionsFor(scheme.Id))
+            foreach (var (instrument, provision) in kb.ProvisionsFor(scheme.Id, principle))
             {
                 {
                     if (!instrument.Binding || (provision.Grants & principle) == 0)
@@ -502,7 +502,7 @@ public static class Evaluator
 
         private Found? UnknownBinding(Scheme scheme, Principle principle, ReadOnlySpan<string> others)
         {
-            foreach (var (instrument, provision) in kb.ProvisionsFor(scheme.Id))
+            foreach (var (instrument, provision) in kb.ProvisionsFor(scheme.Id, principle))
             {
                 if (!instrument.Binding || !instrument.IsConvention || (provision.Grants & principle) == 0)
                 {
@@ -816,7 +816,7 @@ public static class Evaluator
             var others = _countries;
             var otherRuns = new List<MonthRun>();
             var otherStates = new List<MonthRun[]>();
-            var candidates = new List<(Found Found, string Other, MonthRun[] Runs)>();
+            List<(Found Found, string Other, MonthRun[] Runs)>? candidates = null;
             foreach (var other in others)
             {
                 if (other == country)
@@ -839,13 +839,13 @@ public static class Evaluator
 
                 if (runs.Length > 0)
                 {
-                    candidates.Add((found.Value, other, runs));
+                    (candidates ??= []).Add((found.Value, other, runs));
                 }
             }
 
             // Each instrument adds only its own parties' periods: periods under two different agreements are not pooled.
             // When several apply, the one that counts most months is used, and the explanation says so.
-            if (candidates.Count > 0)
+            if (candidates is not null)
             {
                 var best = candidates.GroupBy(x => x.Found.Instrument.Id, StringComparer.Ordinal)
                     .Select(g => (Group: g, Total: Months.CountDistinct(cov.Runs.Concat(g.SelectMany(x => x.Runs)))))
@@ -1030,7 +1030,7 @@ public static class Evaluator
                 {
                     var prospective = aggQ is not null && ownQ.MonthsShort > 0 && underInstrument is { } ui ? ui : Compute(scheme, scheme.Benefit, cov.Runs, own, _entitleDate);
                     (options ??= []).Add(new ChoiceOption(
-                        $"Wait until age {(aggQ ?? ownQ).Age} ({(aggQ ?? ownQ).ReachesAge:yyyy-MM-dd}): the periods already qualify",
+                        _explain ? $"Wait until age {(aggQ ?? ownQ).Age} ({(aggQ ?? ownQ).ReachesAge:yyyy-MM-dd}): the periods already qualify" : "wait",
                         scheme.Benefit.Kind == BenefitKind.Pension ? Outcome.Pension : Outcome.LumpSum,
                         prospective.Amount is { } pv ? new Amount(pv, scheme.Currency, scheme.Benefit.Kind == BenefitKind.Pension, prospective.Partial) : null,
                         null, "nothing now", prospective.Steps));
@@ -1042,7 +1042,7 @@ public static class Evaluator
                     var hypothetical = Compute(scheme, scheme.Benefit, cov.Runs, own, _entitleDate);
                     var lastMonth = Months.FirstDay(cov.Runs[^1].End);
                     (options ??= []).Add(new ChoiceOption(
-                        $"If injured at work while insured in {country} (at the wage of {lastMonth:yyyy-MM})",
+                        _explain ? $"If injured at work while insured in {country} (at the wage of {lastMonth:yyyy-MM})" : "if injured at work",
                         scheme.Benefit.Kind == BenefitKind.Pension ? Outcome.Pension : Outcome.LumpSum,
                         hypothetical.Amount is { } hv ? new Amount(hv, scheme.Currency, scheme.Benefit.Kind == BenefitKind.Pension) : null,
                         null, null, hypothetical.Steps));
@@ -1320,7 +1320,7 @@ public static class Evaluator
         // Conventions (C118 art. 5, C157) guarantee export to nationals of a bound state wherever they live.
         private Found? FindConventionExport(Scheme scheme)
         {
-            foreach (var (instrument, provision) in kb.ProvisionsFor(scheme.Id))
+            foreach (var (instrument, provision) in kb.ProvisionsFor(scheme.Id, Principle.Export))
             {
                 {
                     if (!instrument.Binding || !instrument.IsConvention || (provision.Grants & Principle.Export) == 0)

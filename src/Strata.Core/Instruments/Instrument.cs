@@ -188,6 +188,7 @@ public sealed class Instrument
         Ended = ended;
         PersonalScope = personalScope;
         _ratifications = ratifications.ToArray();
+        _byState = _ratifications.GroupBy(x => x.State, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         Provisions = provisions.ToArray();
         ApplicableLegislation = applicableLegislation;
         Source = source;
@@ -228,6 +229,9 @@ public sealed class Instrument
 
     private readonly Ratification[] _ratifications;
 
+    // Millions of careers ask whether a convention binds a state: one lookup instead of a scan of every ratification.
+    private readonly Dictionary<string, Ratification[]> _byState;
+
     /// <summary>Ratifications (conventions).</summary>
     public IReadOnlyList<Ratification> Ratifications => _ratifications;
 
@@ -257,9 +261,14 @@ public sealed class Instrument
             return Array.IndexOf(_parties, state) >= 0 ? InForce : null;
         }
 
-        foreach (var r in _ratifications)
+        if (!_byState.TryGetValue(state, out var mine))
         {
-            if (r.State != state || (r.Branches.Count > 0 && !r.Branches.Contains(branch)))
+            return null;
+        }
+
+        foreach (var r in mine)
+        {
+            if (r.Branches.Count > 0 && !r.Branches.Contains(branch))
             {
                 continue;
             }
@@ -282,11 +291,14 @@ public sealed class Instrument
     /// <returns>The ratification, whether or not its date is known.</returns>
     public Ratification? RatificationOf(string state, Branch branch)
     {
-        foreach (var r in _ratifications)
+        if (_byState.TryGetValue(state, out var mine))
         {
-            if (r.State == state && (r.Branches.Count == 0 || r.Branches.Contains(branch)))
+            foreach (var r in mine)
             {
-                return r;
+                if (r.Branches.Count == 0 || r.Branches.Contains(branch))
+                {
+                    return r;
+                }
             }
         }
 
@@ -320,11 +332,14 @@ public sealed class Instrument
             return true;
         }
 
-        foreach (var r in _ratifications)
+        if (_byState.TryGetValue(state, out var mine))
         {
-            if (r.State == state && r.Denounced is { } denounced && day >= denounced)
+            foreach (var r in mine)
             {
-                return false;
+                if (r.Denounced is { } denounced && day >= denounced)
+                {
+                    return false;
+                }
             }
         }
 
