@@ -167,37 +167,3 @@ internal static class CorridorCommand
         }
     }
 }
-
-/// <summary>The corridor report as JSON (<c>corridor/v1</c>).</summary>
-internal static class CorridorJson
-{
-    public static object From(CorridorReport r) => new
-    {
-        strata = "corridor/v1",
-        origin = r.Origin,
-        destination = r.Destination,
-        date = r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        profile = new { id = r.Profile.Id, description = r.Profile.Description },
-        branches = r.Branches.Select(f => new
-        {
-            branch = f.Branch.ToName(),
-            covered = Answer(f.Covered),
-            equalTreatment = Answer(f.EqualTreatment),
-            aggregation = Answer(f.Aggregation),
-            paidAfterReturn = Answer(f.Export),
-            refund = Answer(f.Refund),
-            regime = f.Regime == Regime.Unknown ? "unknown" : f.Regime.ToString(),
-            regimeReason = f.RegimeReason,
-            gaps = f.Gaps,
-            schemes = f.Destination.Concat(f.Origin).Where(d => d.Scheme is not null).Select(d => new { country = d.Country, scheme = d.Scheme, outcome = d.Outcome.ToName(), decidedBy = d.DecidedBy.ToName(), instruments = d.Instruments }),
-        }),
-    };
-
-    private static object Answer(Answer a) => new
-    {
-        verdict = a.Verdict switch { Verdict.Yes => "yes", Verdict.No => "no", Verdict.Unknown => "unknown", _ => "not-applicable" },
-        layer = a.Layer.ToName(),
-        instruments = a.Instruments,
-        text = a.Text,
-    };
-}
