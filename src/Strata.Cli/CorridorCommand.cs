@@ -160,6 +160,18 @@ internal static class CorridorCommand
             console.WriteLine();
         }
 
+        console.MarkupLine(Markup.Escape($"Social protection floor in {r.Destination} for a migrant resident (ILO R202):"));
+        foreach (var (g, fact) in r.Floor)
+        {
+            console.MarkupLine(Markup.Escape($"  {Floors.SocialProtectionFloor.Name(g)}: " + (fact switch
+            {
+                null => "not researched yet",
+                { IsKnown: false } => $"unknown ({fact.Unknown})",
+                _ => $"{fact.Value!.Access.ToString().ToLowerInvariant()} — {fact.Value.Note} [{fact.Source}]",
+            })));
+        }
+
+        console.WriteLine();
         var unknown = r.Branches.Where(f => f.Covered.Verdict == Verdict.Unknown && f.Destination.All(d => d.Scheme is null)).Select(f => f.Branch.ToName()).ToArray();
         if (unknown.Length > 0)
         {

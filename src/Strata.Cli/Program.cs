@@ -7,6 +7,7 @@ var root = new RootCommand("Strata: social security rights of migrant workers ac
     KbCommand.Create(),
     CorridorCommand.Create(),
     CorridorsCommand.Create(),
+    FloorsCommand.Create(),
 };
 try
 {

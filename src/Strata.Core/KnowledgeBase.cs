@@ -14,6 +14,7 @@ public sealed class KnowledgeBase
     private readonly Dictionary<string, Instrument> _instruments;
     private readonly Instrument[] _binding;
     private readonly Dictionary<string, Region> _regions;
+    private readonly Dictionary<string, Floors.SocialProtectionFloor> _floors;
     private readonly Instrument[] _all;
     private readonly Dictionary<string, (Instrument Instrument, Provision Provision)[]> _provisions;
     private readonly Dictionary<(string, Principle), (Instrument Instrument, Provision Provision)[]> _byPrinciple;
@@ -23,9 +24,12 @@ public sealed class KnowledgeBase
     /// <param name="schemes">Schemes.</param>
     /// <param name="instruments">Instruments.</param>
     /// <param name="regions">Regions, or none.</param>
+    /// <param name="floors">Social protection floors for migrant residents, or none.</param>
     /// <exception cref="ArgumentException">Two items share an id.</exception>
-    public KnowledgeBase(IEnumerable<Country> countries, IEnumerable<Scheme> schemes, IEnumerable<Instrument> instruments, IEnumerable<Region>? regions = null)
+    public KnowledgeBase(IEnumerable<Country> countries, IEnumerable<Scheme> schemes, IEnumerable<Instrument> instruments, IEnumerable<Region>? regions = null,
+        IEnumerable<Floors.SocialProtectionFloor>? floors = null)
     {
+        _floors = (floors ?? []).ToDictionary(f => f.Country, StringComparer.Ordinal);
         _regions = (regions ?? []).ToDictionary(r => r.Id, StringComparer.Ordinal);
         ArgumentNullException.ThrowIfNull(countries);
         ArgumentNullException.ThrowIfNull(schemes);
@@ -70,6 +74,9 @@ public sealed class KnowledgeBase
 
     /// <summary>Instruments by id.</summary>
     public IReadOnlyDictionary<string, Instrument> Instruments => _instruments;
+
+    /// <summary>Social protection floors for migrant residents, by country.</summary>
+    public IReadOnlyDictionary<string, Floors.SocialProtectionFloor> Floors => _floors;
 
     /// <summary>Regions by id.</summary>
     public IReadOnlyDictionary<string, Region> Regions => _regions;

@@ -65,7 +65,9 @@ public sealed record BranchFinding(Branch Branch, Answer Covered, Answer EqualTr
 /// <param name="Date">Analysis date: the law of that day applies.</param>
 /// <param name="Profile">The worker archetype.</param>
 /// <param name="Branches">One finding per branch.</param>
-public sealed record CorridorReport(string Origin, string Destination, DateOnly Date, CareerProfile Profile, IReadOnlyList<BranchFinding> Branches);
+/// <param name="Floor">The destination's R202 guarantees for migrant residents on the date (null facts where not recorded).</param>
+public sealed record CorridorReport(string Origin, string Destination, DateOnly Date, CareerProfile Profile, IReadOnlyList<BranchFinding> Branches,
+    IReadOnlyList<(Floors.Guarantee Guarantee, Fact<Floors.FloorStatus>? Fact)> Floor);
 
 /// <summary>
 /// Corridor analysis: which layer of law gives a worker going from one state to another which rights, branch by
@@ -105,7 +107,9 @@ public static class CorridorAnalysis
             migrant.Where(d => d.Branch == b && d.Country == destination).ToArray(),
             migrant.Where(d => d.Branch == b && d.Country == origin).ToArray(),
             national.Where(d => d.Branch == b && d.Country == destination).ToArray())).ToArray();
-        return new CorridorReport(origin, destination, date, profile, findings);
+        var floor = Enum.GetValues<Floors.Guarantee>()
+            .Select(g => (g, knowledge.Floors.TryGetValue(destination, out var f) ? f.On(g, date) : null)).ToArray();
+        return new CorridorReport(origin, destination, date, profile, findings, floor);
     }
 
     private static readonly string[] None = [];

@@ -18,6 +18,13 @@ public static class CorridorJson
         destination = r.Destination,
         date = r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         profile = new { id = r.Profile.Id, description = r.Profile.Description },
+        floor = r.Floor.Select(x => new
+        {
+            guarantee = Floors.SocialProtectionFloor.Name(x.Guarantee),
+            access = x.Fact is { IsKnown: true } k ? k.Value!.Access.ToString().ToLowerInvariant() : "unknown",
+            note = x.Fact is { IsKnown: true } n ? n.Value!.Note : x.Fact?.Unknown ?? "not researched yet",
+            source = SourceJson.From(x.Fact?.Source),
+        }),
         branches = r.Branches.Select(f => new
         {
             branch = f.Branch.ToName(),

@@ -33,6 +33,8 @@ public static class KnowledgeLoader
 
         public List<Regions.Region> Regions { get; } = [];
 
+        public List<Floors.SocialProtectionFloor> Floors { get; } = [];
+
         public List<(string Region, SourceDocument Doc, YamlNode Node)> RegionRefs { get; } = [];
 
         public List<(string Country, SourceDocument Doc, YamlNode Node, string Field)> CountryRefs { get; } = [];
@@ -111,8 +113,11 @@ public static class KnowledgeLoader
             case "region/v1":
                 ReadRegion(doc, root, pending, today);
                 break;
+            case "floor/v1":
+                ReadFloor(doc, root, pending, today);
+                break;
             default:
-                doc.Error(root.Get("strata"), "strata", string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, kind, "country/v1|scheme/v1|instrument/v1|region/v1"));
+                doc.Error(root.Get("strata"), "strata", string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, kind, "country/v1|scheme/v1|instrument/v1|region/v1|floor/v1"));
                 break;
         }
 
@@ -617,6 +622,50 @@ public static class KnowledgeLoader
         }
     }
 
+    private static void ReadFloor(SourceDocument doc, MapReader root, Pending pending, DateOnly? today)
+    {
+        root.Only("strata", "country", "sources", "guarantees", "note");
+        var facts = new FactReader(doc, root, today);
+        pending.Sources += facts.SourceCount;
+        var country = root.Country("country", required: true);
+        var map = root.Map("guarantees", required: true);
+        var guarantees = new Dictionary<Floors.Guarantee, FactSeries<Floors.FloorStatus>>();
+        if (map is not null)
+        {
+            map.Only("health", "children", "working-age", "older-persons");
+            foreach (var g in Enum.GetValues<Floors.Guarantee>())
+            {
+                var name = Floors.SocialProtectionFloor.Name(g);
+                var series = facts.Series(map, name, m =>
+                {
+                    var value = m.String("value", required: true);
+                    var note = m.String("note", required: true);
+                    Floors.FloorAccess? access = value switch { "yes" => Floors.FloorAccess.Yes, "partial" => Floors.FloorAccess.Partial, "no" => Floors.FloorAccess.No, _ => null };
+                    if (value is not null && access is null)
+                    {
+                        m.Doc.Error(m.Get("value"), m.Field("value"), string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, value, "yes|partial|no"));
+                    }
+
+                    return access is null || note is null ? null : new Floors.FloorStatus(access.Value, note);
+                }, ["value"]);
+                if (series is not null)
+                {
+                    guarantees[g] = series;
+                }
+                else
+                {
+                    map.Missing(name);
+                }
+            }
+        }
+
+        if (country is not null && ClaimId(pending, doc, root, "floor:" + country))
+        {
+            pending.CountryRefs.Add((country, doc, root.Get("country")!, "country"));
+            pending.Floors.Add(new Floors.SocialProtectionFloor(country, guarantees));
+        }
+    }
+
     private static void ReadRegion(SourceDocument doc, MapReader root, Pending pending, DateOnly? today)
     {
         root.Only("strata", "id", "name", "sources", "source", "members", "note");
@@ -701,6 +750,6 @@ public static class KnowledgeLoader
         }
 
         return problems.Count > 0 ? null
-            : new KnowledgeBase(pending.Countries, pending.Schemes.Select(s => s.Scheme), pending.Instruments.Select(i => i.Instrument), pending.Regions);
+            : new KnowledgeBase(pending.Countries, pending.Schemes.Select(s => s.Scheme), pending.Instruments.Select(i => i.Instrument), pending.Regions, pending.Floors);
     }
 }
