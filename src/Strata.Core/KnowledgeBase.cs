@@ -50,6 +50,35 @@ public sealed class KnowledgeBase
             .ToDictionary(x => x.Key, x => x.Value);
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, Principle, string), (Instrument Instrument, Provision Provision)[]> _candidates = new();
+
+    /// <summary>
+    /// The provisions reaching a scheme that grant a principle and could apply between the scheme's state and another
+    /// (both are parties or have ratified, or the convention protects everyone), whatever the date.
+    /// </summary>
+    /// <remarks>
+    /// Evaluating millions of careers asks the same question for the same pairs of states: the answer is computed once
+    /// per (scheme, principle, state) and kept, since the knowledge base never changes.
+    /// </remarks>
+    /// <param name="scheme">The scheme.</param>
+    /// <param name="principle">One principle.</param>
+    /// <param name="other">The other state.</param>
+    /// <returns>Candidate pairs of instrument and provision, in instrument id order; the caller still checks dates.</returns>
+    public ReadOnlySpan<(Instrument Instrument, Provision Provision)> Candidates(Scheme scheme, Principle principle, string other)
+    {
+        ArgumentNullException.ThrowIfNull(scheme);
+        return _candidates.GetOrAdd((scheme.Id, principle, other), static (key, state) =>
+        {
+            var (kb, s) = state;
+            var all = kb._byPrinciple.TryGetValue((key.Item1, key.Item2), out var found) ? found : [];
+            return all.Where(x => x.Instrument.IsConvention
+                    ? x.Instrument.RatificationOf(s.Country, s.Branch) is not null
+                      && (x.Instrument.PersonalScope == PersonalScope.Everyone || x.Instrument.RatificationOf(key.Item3, s.Branch) is not null)
+                    : x.Instrument.Parties.Contains(s.Country) && x.Instrument.Parties.Contains(key.Item3))
+                .ToArray();
+        }, (this, scheme));
+    }
+
     /// <summary>The provisions reaching a scheme that grant one principle, binding or not, in instrument id order.</summary>
     /// <param name="schemeId">Scheme id.</param>
     /// <param name="principle">One principle.</param>

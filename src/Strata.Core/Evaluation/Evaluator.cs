@@ -472,26 +472,27 @@ public static class Evaluator
         private Found? FindInstrument(Scheme scheme, Principle principle, DateOnly day, IReadOnlyList<string>? others, string? single)
         {
             var count = others?.Count ?? 1;
-            foreach (var (instrument, provision) in kb.ProvisionsFor(scheme.Id, principle))
+            for (var k = 0; k < count; k++)
             {
+                var other = others is null ? single! : others[k];
+                if (other == scheme.Country)
                 {
-                    if (!instrument.Binding || (provision.Grants & principle) == 0)
+                    continue;
+                }
+
+                foreach (var (instrument, provision) in kb.Candidates(scheme, principle, other))
+                {
+                    if (!instrument.Binding)
                     {
                         continue;
                     }
 
-                    for (var k = 0; k < count; k++)
+                    // A convention protecting every (lawful) migrant binds the scheme's state whatever the person's nationality.
+                    var bound = instrument.IsConvention && instrument.PersonalScope == PersonalScope.Everyone
+                        ? instrument.Binds(scheme.Country, scheme.Branch, day)
+                        : instrument.InForceBetween(scheme.Country, other, scheme.Branch, day);
+                    if (bound && InPersonalScope(instrument, scheme.Country, other, scheme.Branch, day))
                     {
-                        var other = others is null ? single! : others[k];
-                        // A convention protecting every (lawful) migrant binds the scheme's state whatever the person's nationality.
-                        var bound = instrument.IsConvention && instrument.PersonalScope == PersonalScope.Everyone
-                            ? instrument.Binds(scheme.Country, scheme.Branch, day)
-                            : instrument.InForceBetween(scheme.Country, other, scheme.Branch, day);
-                        if (other == scheme.Country || !bound || !InPersonalScope(instrument, scheme.Country, other, scheme.Branch, day))
-                        {
-                            continue;
-                        }
-
                         return new Found(instrument, provision, other);
                     }
                 }
@@ -502,16 +503,16 @@ public static class Evaluator
 
         private Found? UnknownBinding(Scheme scheme, Principle principle, ReadOnlySpan<string> others)
         {
-            foreach (var (instrument, provision) in kb.ProvisionsFor(scheme.Id, principle))
+            foreach (var other in others)
             {
-                if (!instrument.Binding || !instrument.IsConvention || (provision.Grants & principle) == 0)
+                if (other == scheme.Country)
                 {
                     continue;
                 }
 
-                foreach (var other in others)
+                foreach (var (instrument, provision) in kb.Candidates(scheme, principle, other))
                 {
-                    if (other == scheme.Country)
+                    if (!instrument.Binding || !instrument.IsConvention)
                     {
                         continue;
                     }
@@ -1320,20 +1321,18 @@ public static class Evaluator
         // Conventions (C118 art. 5, C157) guarantee export to nationals of a bound state wherever they live.
         private Found? FindConventionExport(Scheme scheme)
         {
-            foreach (var (instrument, provision) in kb.ProvisionsFor(scheme.Id, Principle.Export))
+            foreach (var nationality in c.Person.NationalitySpan)
             {
+                if (nationality == scheme.Country)
                 {
-                    if (!instrument.Binding || !instrument.IsConvention || (provision.Grants & Principle.Export) == 0)
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    foreach (var nationality in c.Person.NationalitySpan)
+                foreach (var (instrument, provision) in kb.Candidates(scheme, Principle.Export, nationality))
+                {
+                    if (instrument.Binding && instrument.IsConvention && instrument.InForceBetween(scheme.Country, nationality, scheme.Branch, _payDate))
                     {
-                        if (instrument.InForceBetween(scheme.Country, nationality, scheme.Branch, _payDate))
-                        {
-                            return new Found(instrument, provision, nationality);
-                        }
+                        return new Found(instrument, provision, nationality);
                     }
                 }
             }
