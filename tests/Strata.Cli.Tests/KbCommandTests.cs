@@ -89,6 +89,24 @@ public sealed class KbCommandTests : IDisposable
         Assert.Contains("did you mean: th.sso.invalidity, th.sso.old-age", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Floors_KnownDestinations_PrintTheFourGuaranteesWithSources()
+    {
+        var (code, output, error) = StrataProcess.Run("floors", "TH", "SG", "--date", "2026-11-29");
+        Assert.True(code == 0, error);
+        Assert.Contains("older-persons", output, StringComparison.Ordinal);
+        Assert.Contains("Thailand (TH)", output, StringComparison.Ordinal);
+        Assert.Contains("checked 2026-11-29", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Floors_BadCountry_ExitsTwo()
+    {
+        var (code, _, error) = StrataProcess.Run("floors", "XX");
+        Assert.Equal(2, code);
+        Assert.Contains("XX", error, StringComparison.Ordinal);
+    }
+
     private void Replace(string relative, string find, string replace)
     {
         var path = Path.Combine(_copy, relative);

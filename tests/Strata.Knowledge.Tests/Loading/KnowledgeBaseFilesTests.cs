@@ -53,6 +53,25 @@ public class KnowledgeBaseFilesTests
         }
     }
 
+    [Theory]
+    [InlineData("TH")]
+    [InlineData("MY")]
+    [InlineData("SG")]
+    [InlineData("JP")]
+    [InlineData("KR")]
+    [InlineData("TW")]
+    [InlineData("HK")]
+    [InlineData("SA")]
+    [InlineData("AE")]
+    [InlineData("QA")]
+    [InlineData("KW")]
+    public void Floors_MainDestinations_RecordAllFourGuarantees(string country)
+    {
+        var floor = Kb.Value.Floors[country];
+        Assert.Equal(4, floor.Guarantees.Count);
+        Assert.All(floor.Guarantees.Values.SelectMany(s => s.Facts), f => Assert.True(f.IsKnown ? f.Source is not null : f.Checked is not null));
+    }
+
     [Fact]
     public void SeedConventions_AreThere()
     {
