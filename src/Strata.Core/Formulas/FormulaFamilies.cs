@@ -113,9 +113,6 @@ internal abstract class FormulaBase : IBenefitFormula
         return fact.Value.Bands;
     }
 
-    /// <summary>The wage of a month after the ceiling and floor in force in that month.</summary>
-    protected static decimal Cap(FormulaContext c, decimal wage, int month) => new Caps(c).Apply(wage, month);
-
     /// <summary>The wage ceiling and floor of a rule, read once per computation rather than once per month.</summary>
     /// <remarks>
     /// A ceiling recorded as unknown for a month matters only for a wage that could exceed it: a wage above the lowest
@@ -311,63 +308,52 @@ internal sealed class FlatPlusPercent : FormulaBase
     public override FormulaResult Compute(FormulaContext c)
     {
         var steps = Steps(c);
-        decimal Need(string name)
+        string[] names = ["referenceMonths", "flatAmount", "percent", "thresholdYears", "accrualPercentPerYear", "alternativePercent", "minimumAmount"];
+        var values = new decimal[names.Length];
+        for (var i = 0; i < names.Length; i++)
         {
-            var v = Number(c, name, out var miss);
-            return miss is null ? v!.Value : throw new MissingParameterException(miss);
-        }
-
-        try
-        {
-            var reference = (int)Need("referenceMonths");
-            var flat = Need("flatAmount");
-            var percent = Need("percent");
-            var thresholdYears = Need("thresholdYears");
-            var accrual = Need("accrualPercentPerYear");
-            var alternative = Need("alternativePercent");
-            var minimum = Need("minimumAmount");
-            if (CappedWages(c, reference) is not { Count: > 0 } last || CappedWages(c, null) is not { Count: > 0 } all)
+            if (Number(c, names[i], out var missing) is not { } value)
             {
-                return NoWage(c);
+                return missing!;
             }
 
-            var amsc = Math.Max(last.Sum / last.Count, all.Sum / all.Count);
-            var years = Math.Floor(c.Months / 12m);
-            steps?.Add(new Step($"Average monthly salary credit: the higher of the last {last.Count} months' average and the whole-career average = {Money(amsc, c.Currency)}; credited years of service: {Num(years)}.", c.Rule.Source));
-            var a = flat + (amsc * percent / 100m) + (amsc * accrual / 100m * Math.Max(0, years - thresholdYears));
-            var b = amsc * alternative / 100m;
-            var floor = minimum;
-            if (c.TryGet("floors", out var floors) && floors.IsKnown && floors.Value?.Bands is { } bands)
+            values[i] = value;
+        }
+
+        var (reference, flat, percent, thresholdYears, accrual, alternative, minimum) =
+            ((int)values[0], values[1], values[2], values[3], values[4], values[5], values[6]);
+        if (CappedWages(c, reference) is not { Count: > 0 } last || CappedWages(c, null) is not { Count: > 0 } all)
+        {
+            return NoWage(c);
+        }
+
+        var amsc = Math.Max(last.Sum / last.Count, all.Sum / all.Count);
+        var years = Math.Floor(c.Months / 12m);
+        steps?.Add(new Step($"Average monthly salary credit: the higher of the last {last.Count} months' average and the whole-career average = {Money(amsc, c.Currency)}; credited years of service: {Num(years)}.", c.Rule.Source));
+        var a = flat + (amsc * percent / 100m) + (amsc * accrual / 100m * Math.Max(0, years - thresholdYears));
+        var b = amsc * alternative / 100m;
+        var floor = minimum;
+        if (c.TryGet("floors", out var floors) && floors.IsKnown && floors.Value?.Bands is { } bands)
+        {
+            foreach (var band in bands)
             {
-                foreach (var band in bands)
+                if (years >= band.From)
                 {
-                    if (years >= band.From)
-                    {
-                        floor = Math.Max(floor, band.Value);
-                    }
+                    floor = Math.Max(floor, band.Value);
                 }
             }
-
-            var amount = Math.Max(Math.Max(a, b), floor);
-            steps?.Add(new Step($"Highest of {Money(flat, c.Currency)} + {Num(percent)}% × AMSC + {Num(accrual)}% × AMSC × {Num(Math.Max(0, years - thresholdYears))} = {Money(a, c.Currency)}; {Num(alternative)}% × AMSC = {Money(b, c.Currency)}; minimum {Money(floor, c.Currency)} → {Money(amount, c.Currency)}.", c.Rule.Source));
-            if (OptionalNumber(c, "supplement") is { } supplement)
-            {
-                amount += supplement;
-                c.TryGet("supplement", out var s);
-                steps?.Add(new Step($"Plus the additional benefit of {Money(supplement, c.Currency)} = {Money(amount, c.Currency)} a month.", s.Source));
-            }
-
-            return FormulaResult.Of(amount, steps ?? []);
         }
-        catch (MissingParameterException e)
+
+        var amount = Math.Max(Math.Max(a, b), floor);
+        steps?.Add(new Step($"Highest of {Money(flat, c.Currency)} + {Num(percent)}% × AMSC + {Num(accrual)}% × AMSC × {Num(Math.Max(0, years - thresholdYears))} = {Money(a, c.Currency)}; {Num(alternative)}% × AMSC = {Money(b, c.Currency)}; minimum {Money(floor, c.Currency)} → {Money(amount, c.Currency)}.", c.Rule.Source));
+        if (OptionalNumber(c, "supplement") is { } supplement)
         {
-            return e.Result;
+            amount += supplement;
+            c.TryGet("supplement", out var s);
+            steps?.Add(new Step($"Plus the additional benefit of {Money(supplement, c.Currency)} = {Money(amount, c.Currency)} a month.", s.Source));
         }
-    }
 
-    private sealed class MissingParameterException(FormulaResult result) : Exception
-    {
-        public FormulaResult Result { get; } = result;
+        return FormulaResult.Of(amount, steps ?? []);
     }
 }
 

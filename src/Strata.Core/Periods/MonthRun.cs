@@ -147,17 +147,4 @@ public static class Months
 
         return count;
     }
-
-    /// <summary>Converts months to a scheme's unit, for display.</summary>
-    /// <param name="months">Months.</param>
-    /// <param name="unit">Unit.</param>
-    /// <returns>Whole units (months × 52 / 12 weeks, months / 3 quarters, months / 12 years, months × 30 days).</returns>
-    public static int ToUnit(int months, Schemes.PeriodUnit unit) => unit switch
-    {
-        Schemes.PeriodUnit.Days => checked(months * 30),
-        Schemes.PeriodUnit.Weeks => checked(months * 52 / 12),
-        Schemes.PeriodUnit.Quarters => months / 3,
-        Schemes.PeriodUnit.Years => months / 12,
-        _ => months,
-    };
 }
