@@ -31,15 +31,9 @@ public static class ApiEndpoints
     internal static async Task<Results<JsonHttpResult<DeterminationDocument>, ValidationProblem>> EvaluateAsync(
         HttpRequest request, KnowledgeBase kb, string? asOf, CancellationToken cancel)
     {
-        DateOnly? lawAsOf = null;
-        if (asOf is not null)
+        if (!TryParseAsOf(asOf, out var lawAsOf, out var invalid))
         {
-            if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = [$"'{asOf}' is not a date (expected YYYY-MM-DD)"] });
-            }
-
-            lawAsOf = d;
+            return invalid;
         }
 
         using var reader = new StreamReader(request.Body);
@@ -50,9 +44,32 @@ public static class ApiEndpoints
             return TypedResults.ValidationProblem(Errors(loaded.Problems), title: $"The case has {loaded.Problems.Count} problem(s); nothing was evaluated.");
         }
 
-        var assessment = Evaluator.Evaluate(kb, loaded.Value!, new EvaluationOptions { LawAsOf = lawAsOf });
-        return TypedResults.Json(DeterminationDocument.From(assessment), DeterminationDocument.JsonOptions);
+        return Determination(kb, loaded.Value!, lawAsOf);
     }
+
+    /// <summary>Reads the optional <c>asOf</c> query value (the date whose law applies).</summary>
+    internal static bool TryParseAsOf(string? asOf, out DateOnly? lawAsOf, out ValidationProblem invalid)
+    {
+        lawAsOf = null;
+        invalid = null!;
+        if (asOf is null)
+        {
+            return true;
+        }
+
+        if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            invalid = TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = [$"'{asOf}' is not a date (expected YYYY-MM-DD)"] });
+            return false;
+        }
+
+        lawAsOf = d;
+        return true;
+    }
+
+    /// <summary>Evaluates a validated case into the determination/v1 contract.</summary>
+    internal static JsonHttpResult<DeterminationDocument> Determination(KnowledgeBase kb, Strata.Cases.Case @case, DateOnly? lawAsOf) =>
+        TypedResults.Json(DeterminationDocument.From(Evaluator.Evaluate(kb, @case, new EvaluationOptions { LawAsOf = lawAsOf })), DeterminationDocument.JsonOptions);
 
     /// <summary>Problem-details errors keyed by field (the whole document under "$"), each message with its line.</summary>
     public static Dictionary<string, string[]> Errors(IEnumerable<Problem> problems) => problems
