@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Scalar.AspNetCore;
 using Strata.Knowledge.Loading;
 using Strata.Web.Endpoints;
+using Strata.Web.Pages;
 
 namespace Strata.Web;
 
@@ -38,10 +39,14 @@ public static class StrataWeb
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
-        builder.Services.AddRazorPages();
+        builder.Services.AddStrataPages();
         builder.Services.AddAntiforgery();
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBytes);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBytes);
+
+        // The pages' stylesheet lives in the project's wwwroot; outside Development the build output finds it only through
+        // the static web assets manifest (a published app has wwwroot beside it, and this is then a no-op).
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -27,6 +27,10 @@ public static class Codes
     public static string? CurrencyOf(string country) =>
         CountryTable.TryGetValue(country, out var e) && e.Currency.Length > 0 ? e.Currency : null;
 
+    /// <summary>Every ISO 3166-1 alpha-2 country code with its English name, in code order (for pickers).</summary>
+    public static IReadOnlyList<(string Code, string Name)> Countries { get; } =
+        CountryTable.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (e.Key, e.Value.Name)).ToArray();
+
     /// <summary>The English name of a country, or the code.</summary>
     /// <param name="country">ISO code.</param>
     /// <returns>Name.</returns>
