@@ -18,7 +18,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api/v1").WithTags("Strata");
         api.MapPost("/evaluate", EvaluateAsync).RequireRateLimiting("evaluate")
             .WithSummary("Evaluate a case (case/v1, JSON or YAML) and return the determination (determination/v1)")
-            .Accepts<object>("application/json", "application/yaml");
+            .Accepts<object>("application/json", "application/yaml").ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         api.MapGet("/countries", Countries).WithSummary("Countries with the schemes Strata knows, by branch");
         api.MapGet("/schemes/{id}", Scheme).WithSummary("A scheme with every fact and its source");
         api.MapGet("/instruments", Instruments).WithSummary("Instruments: bilateral agreements, regional instruments, ILO conventions");
@@ -28,7 +28,7 @@ public static class ApiEndpoints
     }
 
     /// <summary>Reads the body as text, so that errors keep their line numbers, and evaluates it.</summary>
-    internal static async Task<Results<JsonHttpResult<DeterminationDocument>, ValidationProblem>> EvaluateAsync(
+    internal static async Task<Results<JsonHttpResult<DeterminationDocument>, ValidationProblem, ProblemHttpResult>> EvaluateAsync(
         HttpRequest request, KnowledgeBase kb, string? asOf, CancellationToken cancel)
     {
         if (!TryParseAsOf(asOf, out var lawAsOf, out var invalid))
@@ -36,8 +36,14 @@ public static class ApiEndpoints
             return invalid;
         }
 
-        using var reader = new StreamReader(request.Body);
-        var text = await reader.ReadToEndAsync(cancel);
+        // The same bounded read as saved cases: past the limit the answer is 413, whatever the server in front.
+        var text = await CaseEndpoints.ReadBoundedAsync(request, CaseFile.MaxBytes, cancel);
+        if (text is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The case is too large",
+                detail: $"A case file may be at most {CaseFile.MaxBytes} bytes.");
+        }
+
         var loaded = CaseFile.Parse("request", text, kb);
         if (!loaded.Succeeded)
         {
