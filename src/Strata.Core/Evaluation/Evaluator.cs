@@ -20,7 +20,7 @@ namespace Strata.Evaluation;
 /// </remarks>
 public static class Evaluator
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, Branch), Determination> NotModelledCache = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Determination[]> NotModelledCache = new(StringComparer.Ordinal);
 
     /// <summary>Evaluates a case.</summary>
     /// <param name="knowledge">The law.</param>
@@ -143,8 +143,8 @@ public static class Evaluator
             // Determinations are immutable, so the fast path shares one per country and branch across all careers.
             if (!_explain)
             {
-                return NotModelledCache.GetOrAdd((country, branch),
-                    static key => new Determination(key.Item1, key.Item2, null, Outcome.Unknown, null, null, Layer.Domestic, [], default, [], null, [], []));
+                return NotModelledCache.GetOrAdd(country,
+                    static key => BranchNames.All.Select(b => new Determination(key, b, null, Outcome.Unknown, null, null, Layer.Domestic, [], default, [], null, [], [])).ToArray())[(int)branch];
             }
 
             var steps = _explain

@@ -192,7 +192,28 @@ internal abstract class FormulaBase : IBenefitFormula
             }
 
             var a = series.At(Months.FirstDay(first));
-            return ReferenceEquals(a, series.At(Months.FirstDay(last)));
+            if (!ReferenceEquals(a, series.At(Months.FirstDay(last))))
+            {
+                return false;
+            }
+
+            if (a is not null)
+            {
+                return true;
+            }
+
+            // No fact at either end: constant only if none starts in between either.
+            var from = Months.FirstDay(first);
+            var to = Months.FirstDay(last);
+            foreach (var f in series.Facts)
+            {
+                if (f.Validity.From is { } start && start > from && start <= to)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 
@@ -469,13 +490,37 @@ internal sealed class ProvidentFund : FormulaBase
                         // A rate not yet declared (or not found) is not guessed: the balance leaves it out and says so.
                         growth = 1;
                         firstMissingInterest ??= day;
-                        interestFact = null;
                     }
                 }
 
+                // Without interest, months at the same rate and cap add up in one step (long careers cost one
+                // multiplication, not one per month).
                 var contribution = caps.Apply(wage, m) * rateFactor;
-                balance = (balance * growth) + contribution;
-                contributed += contribution;
+                var chunkEnd = m;
+                if (growth == 1)
+                {
+                    chunkEnd = run.End;
+                    if (rateFact.Validity.To is { } rateTo)
+                    {
+                        chunkEnd = Math.Min(chunkEnd, Months.Index(rateTo));
+                    }
+
+                    if (interestSeries is not null)
+                    {
+                        chunkEnd = interestFact?.Validity.To is { } interestTo ? Math.Min(chunkEnd, Months.Index(interestTo))
+                            : interestFact is null ? m : chunkEnd;
+                    }
+
+                    if (chunkEnd > m && !caps.ConstantOver(m, chunkEnd))
+                    {
+                        chunkEnd = m;
+                    }
+                }
+
+                var months = chunkEnd - m + 1;
+                balance = (balance * growth) + (contribution * months);
+                contributed += contribution * months;
+                m = chunkEnd;
             }
         }
 
