@@ -1179,14 +1179,15 @@ public static class Evaluator
                 return false;
             }
 
+            // The refund's own minimum comes first; an unknown minimum does not open a refund Strata cannot vouch for.
+            if (refund.Benefit.MinMonths.At(lawDate) is { } min && (!min.IsKnown || own < min.Value))
+            {
+                return false;
+            }
+
             if (refund.AlsoWhenQualified)
             {
                 return outcome != Outcome.Pension;
-            }
-
-            if (refund.Benefit.MinMonths.At(lawDate) is { IsKnown: true } min && own < min.Value)
-            {
-                return false;
             }
 
             // A refund of a pension scheme is for those who cannot reach the pension: once the qualifying period is
