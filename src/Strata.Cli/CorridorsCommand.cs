@@ -87,11 +87,12 @@ internal static class CorridorsCommand
         }
 
         var stock = MigrantStock.Load(Path.Combine(AppContext.BaseDirectory, "data", "undesa-ims-2019-bilateral"));
+        var wages = IllustrativeWages.Load(Path.Combine(AppContext.BaseDirectory, "data", "wb-wdi"));
         var pairs = (from p in profiles from o in origins from d in destinations where o != d select (Profile: p, Origin: o, Destination: d)).ToArray();
         var watch = Stopwatch.StartNew();
         var reports = new CorridorReport[pairs.Length];
         Parallel.For(0, pairs.Length, i =>
-            reports[i] = CorridorAnalysis.Analyse(kb, pairs[i].Origin, pairs[i].Destination, date, pairs[i].Profile, _ => null, explain: false));
+            reports[i] = CorridorAnalysis.Analyse(kb, pairs[i].Origin, pairs[i].Destination, date, pairs[i].Profile, wages.Of, explain: false));
         watch.Stop();
 
         Directory.CreateDirectory(output);
@@ -116,7 +117,7 @@ internal static class CorridorsCommand
         WriteAtomically(Path.Combine(output, "heatmap.svg"), svg);
         File.WriteAllBytes(Path.Combine(output, "heatmap.png.tmp"), png);
         File.Move(Path.Combine(output, "heatmap.png.tmp"), Path.Combine(output, "heatmap.png"), overwrite: true);
-        var weighted = Weighted(reports, stock, origins, destinations, date, watch.Elapsed, pairs.Length);
+        var weighted = Weighted(reports, stock, wages, origins, destinations, date, watch.Elapsed, pairs.Length);
         WriteAtomically(Path.Combine(output, "weighted.md"), weighted);
 
         Console.Out.WriteLine(weighted);
@@ -155,7 +156,7 @@ internal static class CorridorsCommand
         return sb.ToString();
     }
 
-    private static string Weighted(CorridorReport[] reports, MigrantStock stock, IReadOnlyList<string> origins, IReadOnlyList<string> destinations, DateOnly date,
+    private static string Weighted(CorridorReport[] reports, MigrantStock stock, IllustrativeWages wages, IReadOnlyList<string> origins, IReadOnlyList<string> destinations, DateOnly date,
         TimeSpan elapsed, int corridors)
     {
         var sb = new StringBuilder();
@@ -198,11 +199,22 @@ internal static class CorridorsCommand
                     sb.Append(CultureInfo.InvariantCulture, $"| {fate} | {n:N0} | {100.0 * n / all:0.0}% |\n");
                 }
 
-                sb.Append("\nLargest corridors:\n\n| corridor | migrants 2019 | old-age regime | the 60 months become |\n|---|---:|---|---|\n");
-                foreach (var r in reports.Where(r => r.Profile == profile).OrderByDescending(r => stock.Of(r.Origin, r.Destination)).Take(15))
+                sb.Append("""
+
+                    Largest corridors. "Paid for the 60 months" is what the destination pays for them at an illustrative wage
+                    (GNI per capita ÷ 12, World Bank; see data/wb-wdi/SOURCE.md), in its currency and in US$ at the same
+                    year's exchange rate; "contribution months lost" are the destination months that end in no pension.
+
+                    | corridor | migrants 2019 | old-age regime | the 60 months become | paid for the 60 months | in US$ | contribution months lost |
+                    |---|---:|---|---|---:|---:|---:|
+
+                    """);
+                foreach (var r in reports.Where(r => r.Profile == profile).OrderByDescending(r => stock.Of(r.Origin, r.Destination)).Take(20))
                 {
                     var f = r.Branches.First(x => x.Branch == Branch.OldAge);
-                    sb.Append(CultureInfo.InvariantCulture, $"| {r.Origin}→{r.Destination} | {stock.Of(r.Origin, r.Destination):N0} | {f.Regime} | {Fate(f)} |\n");
+                    var (paid, usd) = Paid(f, wages, r.Destination);
+                    var lost = f.Destination.Any(d => d.Outcome == Outcome.Pension) ? 0 : f.Destination.Select(d => d.Periods.Own).DefaultIfEmpty().Max();
+                    sb.Append(CultureInfo.InvariantCulture, $"| {r.Origin}→{r.Destination} | {stock.Of(r.Origin, r.Destination):N0} | {f.Regime} | {Fate(f)} | {paid} | {usd} | {lost} |\n");
                 }
 
                 sb.Append('\n');
@@ -223,6 +235,32 @@ internal static class CorridorsCommand
 
             """);
         return sb.ToString();
+    }
+
+    /// <summary>What the destination pays for the profile's months (refund, lump sum or monthly pension), in its currency and in US$.</summary>
+    private static (string Paid, string Usd) Paid(BranchFinding f, IllustrativeWages wages, string destination)
+    {
+        var due = f.Destination.Where(d => d.Outcome is Outcome.Pension or Outcome.LumpSum or Outcome.Refund).ToArray();
+        if (due.Length == 0)
+        {
+            return f.Covered.Verdict == Corridors.Verdict.Unknown ? ("unknown", "") : ("nothing", "0");
+        }
+
+        if (due.Any(d => d.Amount is null))
+        {
+            return ("amount unknown", "");
+        }
+
+        var inv = CultureInfo.InvariantCulture;
+        var perMonth = due.Any(d => d.Amount!.Value.PerMonth);
+        var total = due.Sum(d => d.Amount!.Value.Value);
+        var currency = due[0].Amount!.Value.Currency;
+        var partial = due.Any(d => d.Amount!.Value.Partial) ? " + interest not known" : "";
+        var text = string.Format(inv, "{0:N0} {1}{2}{3}", total, currency, perMonth ? " a month" : " once", partial);
+        var usd = wages.Basis(destination) is { Rate: > 0 } basis && due.All(d => d.Amount!.Value.Currency == currency)
+            ? string.Format(inv, "{0:N0}{1}", total / basis.Rate, perMonth ? " a month" : "")
+            : "";
+        return (text, usd);
     }
 
     private static string Fate(BranchFinding f)

@@ -20,7 +20,7 @@ public sealed record ProfileSpell(Place Place, int Months, Activity Activity = A
 
 /// <summary>A worker archetype stated as a career, turned into a real case for any corridor.</summary>
 /// <remarks>
-/// The spells run back to back and end the day before the analysis date, when the person is
+/// The spells run back to back, in whole calendar months, and end with the month before the analysis date's, when the person is
 /// <see cref="AgeAtEnd"/> years old and then lives in <see cref="ResidenceAtEnd"/>. Two cases are built from a profile:
 /// one where the contingency (an injury, invalidity, a death) happens on the last day of work in the destination, and
 /// one where the person claims an old-age benefit at 65 — both judged under the law of the analysis date. Corridor
@@ -96,8 +96,11 @@ public sealed class CareerProfile
         bool oldAge = false)
     {
         ArgumentNullException.ThrowIfNull(wage);
+        // Whole calendar months: the career ends on the last day of the month before the analysis date's month, so that
+        // a 60-month spell is 60 insured months under the calendar-month rule.
         var total = Spells.Sum(s => s.Months);
-        var start = analysisDate.AddMonths(-total);
+        var firstOfMonth = new DateOnly(analysisDate.Year, analysisDate.Month, 1);
+        var start = firstOfMonth.AddMonths(-total);
         var career = new List<CareerPeriod>(Spells.Count);
         foreach (var spell in Spells)
         {

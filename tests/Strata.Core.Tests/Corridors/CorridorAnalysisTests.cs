@@ -66,11 +66,11 @@ public class CorridorAnalysisTests
     }
 
     [Fact]
-    public void ToCase_Profile_EndsOnTheDayBeforeTheAnalysisDateAndChecksAge()
+    public void ToCase_Profile_RunsInWholeMonthsToTheMonthBeforeTheAnalysisDate()
     {
         var c = Documented.ToCase("MM", "TH", Date, _ => (15000m, "THB"), oldAge: true);
-        Assert.Equal(Date.AddDays(-1), c.Career[^1].To);
-        Assert.Equal(Date.AddMonths(-180), c.Career[0].From);
+        Assert.Equal(new DateOnly(2026, 10, 31), c.Career[^1].To);
+        Assert.Equal(new DateOnly(2011, 11, 1), c.Career[0].From);
         Assert.Equal(65, c.Person.AgeOn(c.Claim.Date));
         Assert.Equal("MM", c.Person.Residence);
     }
