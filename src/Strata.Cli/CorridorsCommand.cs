@@ -162,7 +162,7 @@ internal static class CorridorsCommand
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"# Portability regimes weighted by migrants (UN DESA 2019)\n\n");
         sb.Append(CultureInfo.InvariantCulture, $"Origins: {string.Join(", ", origins)}. Destinations: {string.Join(", ", destinations)}. Law as of {date:yyyy-MM-dd}. ");
-        sb.Append(CultureInfo.InvariantCulture, $"{corridors:N0} corridor analyses (each two evaluations of a career, for the migrant and for a national benchmark) in {elapsed.TotalSeconds:N2} s on {Environment.ProcessorCount} cores.\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"{corridors:N0} corridor analyses (each four evaluations: an injury or death at work and an old-age claim, for the migrant and for a national benchmark) in {elapsed.TotalSeconds:N2} s on {Environment.ProcessorCount} cores.\n\n");
         var totalStock = reports.Select(r => (r.Origin, r.Destination)).Distinct().Sum(p => stock.Of(p.Origin, p.Destination));
         sb.Append(CultureInfo.InvariantCulture, $"Migrants in these corridors in 2019: {totalStock:N0} (UN DESA International Migrant Stock 2019; Taiwan is not in the UN matrix, so its corridors weigh nothing).\n\n");
         foreach (var profile in reports.Select(r => r.Profile).Distinct())
