@@ -26,12 +26,13 @@ internal static class CorridorCommand
         var format = new Option<string>("--format", "-f") { Description = "text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var knowledge = KnowledgeOption.Create();
+        var reform = KnowledgeOption.CreateReform();
         var command = new Command("corridor", "Which layer of law gives a worker going from ORIGIN to DESTINATION which rights, branch by branch, and where they fall through")
         {
-            origin, destination, date, profile, format, knowledge,
+            origin, destination, date, profile, format, knowledge, reform,
         };
         command.SetAction(parse => Run(parse.GetValue(origin)!, parse.GetValue(destination)!, parse.GetValue(date), parse.GetValue(profile)!,
-            parse.GetValue(format)!, parse.GetValue(knowledge)!));
+            parse.GetValue(format)!, parse.GetValue(knowledge)!, parse.GetValue(reform) ?? []));
         return command;
     }
 
@@ -41,7 +42,7 @@ internal static class CorridorCommand
         return text is null || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 
-    private static int Run(string origin, string destination, string? dateText, string profileId, string format, string knowledgeDirectory)
+    private static int Run(string origin, string destination, string? dateText, string profileId, string format, string knowledgeDirectory, string[] reforms)
     {
         origin = origin.ToUpperInvariant();
         destination = destination.ToUpperInvariant();
@@ -78,7 +79,7 @@ internal static class CorridorCommand
             return ExitCodes.BadInput;
         }
 
-        var kb = KnowledgeOption.Load(knowledgeDirectory, Console.Error);
+        var kb = KnowledgeOption.Load(knowledgeDirectory, Console.Error, reforms);
         if (kb is null)
         {
             return ExitCodes.BadInput;

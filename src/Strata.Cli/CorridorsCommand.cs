@@ -26,12 +26,13 @@ internal static class CorridorsCommand
         var profile = new Option<string>("--profile", "-p") { Description = "A profile id, or all", DefaultValueFactory = _ => "all" };
         var output = new Option<string>("--output", "-o") { Description = "Folder for corridors.csv, corridors.json, heatmap.svg/png and weighted.md", DefaultValueFactory = _ => "corridors-out" };
         var knowledge = KnowledgeOption.Create();
+        var reform = KnowledgeOption.CreateReform();
         var command = new Command("corridors", "Every origin–destination pair: regimes and gaps per branch as a table, CSV, JSON, a heatmap (SVG and PNG), and migrants weighted by regime")
         {
-            origins, destinations, date, profile, output, knowledge,
+            origins, destinations, date, profile, output, knowledge, reform,
         };
         command.SetAction(parse => Run(parse.GetValue(origins)!, parse.GetValue(destinations)!, parse.GetValue(date), parse.GetValue(profile)!,
-            parse.GetValue(output)!, parse.GetValue(knowledge)!));
+            parse.GetValue(output)!, parse.GetValue(knowledge)!, parse.GetValue(reform) ?? []));
         return command;
     }
 
@@ -57,7 +58,8 @@ internal static class CorridorsCommand
         return [.. result.Distinct()];
     }
 
-    private static int Run(string originList, string destinationList, string? dateText, string profileId, string output, string knowledgeDirectory)
+    private static int Run(string originList, string destinationList, string? dateText, string profileId, string output, string knowledgeDirectory,
+        string[] reforms)
     {
         var problems = new List<string>();
         if (!CorridorCommand.TryDate(dateText, out var date))
@@ -71,7 +73,8 @@ internal static class CorridorsCommand
             problems.Add($"--profile: '{profileId}' is not one of all, {string.Join(", ", CareerProfile.BuiltIn.Select(p => p.Id))}");
         }
 
-        var kb = problems.Count == 0 ? KnowledgeOption.Load(knowledgeDirectory, Console.Error) : null;
+        var kb = problems.Count == 0 ? KnowledgeOption.Load(knowledgeDirectory, Console.Error, reforms) : null;
+        var baseline = kb is not null && reforms.Length > 0 ? KnowledgeOption.Load(knowledgeDirectory, TextWriter.Null) : null;
         if (kb is null)
         {
             problems.ForEach(p => Console.Error.WriteLine($"error: {p}"));
@@ -118,6 +121,11 @@ internal static class CorridorsCommand
         File.WriteAllBytes(Path.Combine(output, "heatmap.png.tmp"), png);
         File.Move(Path.Combine(output, "heatmap.png.tmp"), Path.Combine(output, "heatmap.png"), overwrite: true);
         var weighted = Weighted(reports, stock, wages, origins, destinations, date, watch.Elapsed, pairs.Length);
+        if (baseline is not null)
+        {
+            var before = pairs.Select(p => CorridorAnalysis.Analyse(baseline, p.Origin, p.Destination, date, p.Profile, wages.Of, explain: false)).ToArray();
+            weighted = Compare(before, reports, stock, reforms) + weighted;
+        }
         WriteAtomically(Path.Combine(output, "weighted.md"), weighted);
 
         Console.Out.WriteLine(weighted);
@@ -234,6 +242,41 @@ internal static class CorridorsCommand
             agreements (Japan–Philippines, Korea–Philippines, Korea–Viet Nam).
 
             """);
+        return sb.ToString();
+    }
+
+    /// <summary>Regime shares before and after a reform, weighted by migrants, and the corridors whose regime changes.</summary>
+    private static string Compare(CorridorReport[] before, CorridorReport[] after, MigrantStock stock, string[] reforms)
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"# What the reform changes: {string.Join(", ", reforms.Select(Path.GetFileName))}\n\n");
+        sb.Append("Same careers, same rules; only the law differs (the reform's files added to the knowledge base).\n\n");
+        foreach (var profile in after.Select(r => r.Profile).Distinct())
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"## Profile {profile.Id}\n\n| branch | regime I before | regime I after | migrants moving to regime I | corridors changed |\n|---|---:|---:|---:|---:|\n");
+            foreach (var branch in MainBranches)
+            {
+                long total = 0, i0 = 0, i1 = 0, moved = 0;
+                var changed = 0;
+                foreach (var (b, a) in before.Where(r => r.Profile == profile).Zip(after.Where(r => r.Profile == profile)))
+                {
+                    var n = stock.Of(a.Origin, a.Destination);
+                    var rb = b.Branches.First(f => f.Branch == branch).Regime;
+                    var ra = a.Branches.First(f => f.Branch == branch).Regime;
+                    total += n;
+                    i0 += rb == Regime.I ? n : 0;
+                    i1 += ra == Regime.I ? n : 0;
+                    moved += rb != Regime.I && ra == Regime.I ? n : 0;
+                    changed += rb != ra ? 1 : 0;
+                }
+
+                var t = Math.Max(1, total);
+                sb.Append(CultureInfo.InvariantCulture, $"| {branch.ToName()} | {100.0 * i0 / t:0.0}% | {100.0 * i1 / t:0.0}% | {moved:N0} | {changed} |\n");
+            }
+
+            sb.Append('\n');
+        }
+
         return sb.ToString();
     }
 

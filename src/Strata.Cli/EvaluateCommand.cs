@@ -16,15 +16,17 @@ internal static class EvaluateCommand
         format.AcceptOnlyFromAmong("text", "json");
         var asOf = new Option<string?>("--as-of") { Description = "Apply the law in force on this date (YYYY-MM-DD) instead of the contingency and claim dates" };
         var knowledge = KnowledgeOption.Create();
+        var reform = KnowledgeOption.CreateReform();
         var command = new Command("evaluate", "Evaluate a case: per country and branch, what the person can claim, how much, where it is paid, and why")
         {
-            caseArgument, format, asOf, knowledge,
+            caseArgument, format, asOf, knowledge, reform,
         };
-        command.SetAction(parse => Run(parse.GetValue(caseArgument)!, parse.GetValue(format)!, parse.GetValue(asOf), parse.GetValue(knowledge)!));
+        command.SetAction(parse => Run(parse.GetValue(caseArgument)!, parse.GetValue(format)!, parse.GetValue(asOf), parse.GetValue(knowledge)!,
+            parse.GetValue(reform) ?? []));
         return command;
     }
 
-    private static int Run(string casePath, string format, string? asOf, string knowledgeDirectory)
+    private static int Run(string casePath, string format, string? asOf, string knowledgeDirectory, string[] reforms)
     {
         DateOnly? lawAsOf = null;
         if (asOf is not null)
@@ -38,7 +40,7 @@ internal static class EvaluateCommand
             lawAsOf = d;
         }
 
-        var kb = KnowledgeOption.Load(knowledgeDirectory, Console.Error);
+        var kb = KnowledgeOption.Load(knowledgeDirectory, Console.Error, reforms);
         if (kb is null)
         {
             return ExitCodes.BadInput;

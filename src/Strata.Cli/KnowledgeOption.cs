@@ -14,12 +14,23 @@ internal static class KnowledgeOption
         DefaultValueFactory = _ => DefaultDirectory,
     };
 
-    /// <summary>Loads the knowledge base, or prints every problem and returns null.</summary>
-    public static KnowledgeBase? Load(string directory, TextWriter error)
+    public static Option<string[]> CreateReform() => new("--reform")
     {
-        var result = KnowledgeLoader.Load(directory, DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date));
+        Description = "A reform folder (e.g. reforms/asean-agreement): its knowledge files are added, and replace those with the same id",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>Loads the knowledge base (with reforms), or prints every problem and returns null.</summary>
+    public static KnowledgeBase? Load(string directory, TextWriter error, IReadOnlyList<string>? reforms = null)
+    {
+        var (result, stats) = KnowledgeLoader.LoadWithStatistics(directory, DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date), reforms);
         if (result.Succeeded)
         {
+            if (reforms is { Count: > 0 })
+            {
+                error.WriteLine($"reform {string.Join(", ", reforms)} applied{(stats.Replaced is { Count: > 0 } r ? "; replaces " + string.Join(", ", r) : "")}");
+            }
+
             return result.Value;
         }
 

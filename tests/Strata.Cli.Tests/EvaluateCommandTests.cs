@@ -144,4 +144,26 @@ public class EvaluateCommandTests
             }
         }
     }
+
+    [Fact]
+    public void Corridors_WithReform_ReportsWhatItChanges()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"strata-reform-{Guid.NewGuid():N}");
+        try
+        {
+            var (code, stdout, error) = StrataProcess.Run("corridors", "--origins", "MM", "--destinations", "TH", "--profile", "documented-5y-return",
+                "--date", "2027-06-01", "--reform", Path.Combine(StrataProcess.Root, "reforms", "asean-agreement"), "-o", output);
+            Assert.True(code == 0, error);
+            Assert.Contains("# What the reform changes: asean-agreement", stdout, StringComparison.Ordinal);
+            // Myanmar–Thailand: no agreement today (regime II for old age); under the scenario, aggregation and export make it regime I.
+            Assert.Contains("| old-age | 0.0% | 100.0% |", stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
 }

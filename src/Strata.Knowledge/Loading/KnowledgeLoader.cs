@@ -19,7 +19,8 @@ public static class KnowledgeLoader
     /// <param name="Files">Files read.</param>
     /// <param name="Sources">Sources declared or inline.</param>
     /// <param name="UnknownFacts">Facts recorded as unknown.</param>
-    public sealed record Statistics(int Files, int Sources, int UnknownFacts);
+    /// <param name="Replaced">Ids replaced by reform files.</param>
+    public sealed record Statistics(int Files, int Sources, int UnknownFacts, IReadOnlyList<string>? Replaced = null);
 
     private sealed class Pending
     {
@@ -41,6 +42,11 @@ public static class KnowledgeLoader
 
         public int Sources { get; set; }
 
+        /// <summary>Whether the file being read belongs to a reform, whose ids replace the knowledge base's.</summary>
+        public bool Overlay { get; set; }
+
+        public List<string> Replaced { get; } = [];
+
         public int Unknown { get; set; }
     }
 
@@ -54,22 +60,34 @@ public static class KnowledgeLoader
     /// <param name="directory">The knowledge directory.</param>
     /// <param name="today">When given, <c>checked</c> dates after it are errors.</param>
     /// <returns>The result and figures.</returns>
-    public static (LoadResult<KnowledgeBase> Result, Statistics Statistics) LoadWithStatistics(string directory, DateOnly? today = null)
+    /// <param name="reforms">
+    /// Reform folders read after the knowledge base, validated the same way: their files add countries, schemes,
+    /// instruments, regions or floors, and a file with the id of an existing one replaces it (a reform).
+    /// </param>
+    public static (LoadResult<KnowledgeBase> Result, Statistics Statistics) LoadWithStatistics(string directory, DateOnly? today = null,
+        IReadOnlyList<string>? reforms = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        if (!Directory.Exists(directory))
+        foreach (var folder in new[] { directory }.Concat(reforms ?? []))
         {
-            return (new LoadResult<KnowledgeBase>(null, [new Problem(directory, 0, "", "is not a directory")]), new Statistics(0, 0, 0));
+            if (!Directory.Exists(folder))
+            {
+                return (new LoadResult<KnowledgeBase>(null, [new Problem(folder, 0, "", "is not a directory")]), new Statistics(0, 0, 0));
+            }
         }
 
-        var files = Directory.EnumerateFiles(directory, "*.*", SearchOption.AllDirectories)
+        static string[] Yaml(string folder) => Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal).ToArray();
+        var files = Yaml(directory).Select(f => (Path: f, Name: Path.GetRelativePath(directory, f).Replace('\\', '/'), Overlay: false))
+            .Concat((reforms ?? []).SelectMany(folder => Yaml(folder).Select(f =>
+                (Path: f, Name: "reform " + Path.GetFileName(Path.GetFullPath(folder).TrimEnd('/')) + "/" + Path.GetRelativePath(folder, f).Replace('\\', '/'), Overlay: true))))
+            .ToArray();
         var problems = new List<Problem>();
         var pending = new Pending();
-        foreach (var path in files)
+        foreach (var (path, name, overlay) in files)
         {
-            var name = Path.GetRelativePath(directory, path).Replace('\\', '/');
+            pending.Overlay = overlay;
             var size = new FileInfo(path).Length;
             if (size > MaxFileBytes)
             {
@@ -84,7 +102,7 @@ public static class KnowledgeLoader
 
         var kb = CrossCheck(pending, problems);
         problems.Sort((a, b) => (string.CompareOrdinal(a.File, b.File), a.Line).CompareTo((0, b.Line)));
-        var stats = new Statistics(files.Length, pending.Sources, pending.Unknown);
+        var stats = new Statistics(files.Length, pending.Sources, pending.Unknown, pending.Replaced);
         return (new LoadResult<KnowledgeBase>(problems.Count == 0 ? kb : null, problems), stats);
     }
 
@@ -140,8 +158,19 @@ public static class KnowledgeLoader
 
         if (pending.Ids.TryGetValue(id, out var other))
         {
-            doc.Error(root.Get("id"), "id", string.Format(CultureInfo.InvariantCulture, Messages.Duplicate, id, other));
-            return false;
+            if (!pending.Overlay || other.StartsWith("reform ", StringComparison.Ordinal))
+            {
+                doc.Error(root.Get("id"), "id", string.Format(CultureInfo.InvariantCulture, Messages.Duplicate, id, other));
+                return false;
+            }
+
+            // A reform replaces what the knowledge base says under the same id.
+            pending.Replaced.Add(id);
+            pending.Schemes.RemoveAll(x => x.Scheme.Id == id);
+            pending.Instruments.RemoveAll(x => x.Instrument.Id == id);
+            pending.Countries.RemoveAll(x => "country:" + x.Id == id);
+            pending.Regions.RemoveAll(x => "region:" + x.Id == id);
+            pending.Floors.RemoveAll(x => "floor:" + x.Country == id);
         }
 
         pending.Ids[id] = doc.File;

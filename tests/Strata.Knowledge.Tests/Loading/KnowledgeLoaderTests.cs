@@ -142,6 +142,49 @@ public sealed class KnowledgeLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_Reform_AddsFilesAndReplacesThoseWithTheSameId()
+    {
+        var reform = Path.Combine(_copy, "..", $"strata-reform-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(reform);
+        try
+        {
+            File.Copy(Path.Combine(Repository.Root, "reforms", "asean-agreement", "asean-multilateral-social-security.yaml"), Path.Combine(reform, "asean.yaml"));
+            // The same id as the knowledge base's Japan–Philippines agreement, with a later entry into force: it replaces it.
+            File.WriteAllText(Path.Combine(reform, "jp-ph.yaml"), File.ReadAllText(Path.Combine(_copy, "instruments/bilateral/jp-ph.yaml"))
+                .Replace("inForce: 2018-08-01", "inForce: 2030-01-01", StringComparison.Ordinal));
+
+            var (result, stats) = KnowledgeLoader.LoadWithStatistics(_copy, null, [reform]);
+
+            Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+            Assert.True(result.Value!.Instruments.ContainsKey("reform.asean-social-security"));
+            Assert.Equal(new DateOnly(2030, 1, 1), result.Value.Instruments["agreement.jp-ph"].InForce);
+            Assert.Equal(["agreement.jp-ph"], stats.Replaced);
+        }
+        finally
+        {
+            Directory.Delete(reform, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Load_ReformWithAnError_IsReportedWithItsFolder()
+    {
+        var reform = Path.Combine(_copy, "..", $"strata-reform-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(reform);
+        try
+        {
+            File.WriteAllText(Path.Combine(reform, "bad.yaml"), "strata: instrument/v1\nid: x\nlayer: galactic\n");
+            var problems = KnowledgeLoader.LoadWithStatistics(_copy, null, [reform]).Result.Problems;
+            Assert.NotEmpty(problems);
+            Assert.All(problems, p => Assert.StartsWith("reform ", p.File, StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(reform, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Load_MissingDirectory_IsOneProblem() =>
         Assert.Single(KnowledgeLoader.Load(Path.Combine(_copy, "nowhere")).Problems);
 }
