@@ -24,9 +24,9 @@ internal static class TestLaw
 
     /// <summary>An old-age pension: 180 months at 55, 20% of the last-60-month average + 1.5% a year beyond 180, ceiling 15,000.</summary>
     public static Scheme OldAge(string country = "TH", ForeignWorkerRule foreign = ForeignWorkerRule.DocumentedOnly, string currency = "THB",
-        BenefitRule? otherwise = null, RefundRule? refund = null, bool? paidAbroad = false, int minMonths = 180, string? id = null) =>
+        BenefitRule? otherwise = null, RefundRule? refund = null, bool? paidAbroad = false, int minMonths = 180, string? id = null, FactSeries<CoverageRule>? coverage = null) =>
         new(id ?? $"{country.ToLowerInvariant()}.test.old-age", country, Branch.OldAge, $"{country} old-age pension", $"{country} institution", currency,
-            Always(new CoverageRule([Activity.Employed], foreign)),
+            coverage ?? Always(new CoverageRule([Activity.Employed], foreign)),
             new QualifyingConditions(Always(minMonths), Always(55), null, null),
             Rule("percent-of-reference-wage", BenefitKind.Pension,
                 ("referenceMonths", P(60)), ("basePercent", P(20)), ("wageCeiling", P(15000)), ("thresholdMonths", P(180)), ("accrualPercentPerYear", P(1.5m))),

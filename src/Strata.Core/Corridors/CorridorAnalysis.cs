@@ -211,6 +211,28 @@ public static class CorridorAnalysis
             return new Answer(Verdict.NotApplicable, Layer.Domestic, None, "Employment injury benefits need no qualifying period: nothing to add.");
         }
 
+        // An instrument may provide for aggregation while this career's periods were not added: when the origin's scheme
+        // is not known, its periods cannot be certified, and saying "no instrument" would misstate the law.
+        foreach (var d in dest)
+        {
+            if (d.Outcome != Outcome.Unknown || d.Scheme is not { } id || !kb.Schemes.TryGetValue(id, out var scheme))
+            {
+                continue;
+            }
+
+            foreach (var (instrument, _) in kb.Candidates(scheme, Principle.Aggregation, origin))
+            {
+                if (instrument.Binding && instrument.InForceBetween(destination, origin, branch, date))
+                {
+                    var why = home.Any(h => h.Outcome == Outcome.Unknown)
+                        ? $"who is insured under {origin}'s {branch.ToName()} scheme is not known, so its periods cannot be counted"
+                        : "see the destination's determination";
+                    return new Answer(Verdict.Unknown, instrument.Layer, [instrument.Id],
+                        $"{instrument.Id} provides for adding periods in {origin} and {destination}, but this career's periods were not added: {why}.");
+                }
+            }
+        }
+
         return new Answer(Verdict.No, Layer.Domestic, None, $"No instrument in force between {origin} and {destination} adds periods for {branch.ToName()} benefits on {date:yyyy-MM-dd}.");
     }
 
@@ -267,6 +289,13 @@ public static class CorridorAnalysis
         if (aggregation.Verdict == Verdict.Yes || (export.Verdict == Verdict.Yes && export.Layer != Layer.Domestic))
         {
             return (Regime.I, $"Insured, with portability through {string.Join(", ", aggregation.Instruments.Concat(export.Instruments).Distinct())}.");
+        }
+
+        // Holzmann and Wels classify by the legal framework: an agreement in force that adds periods puts the corridor in
+        // regime I even when what this career gets from it cannot be computed.
+        if (aggregation.Verdict == Verdict.Unknown && aggregation.Instruments.Count > 0)
+        {
+            return (Regime.I, $"Insured, with portability through {string.Join(", ", aggregation.Instruments)} (what this career gets from it is not known).");
         }
 
         var portability = export.Verdict switch

@@ -49,6 +49,21 @@ public class CorridorAnalysisTests
     }
 
     [Fact]
+    public void Analyse_AgreementInForceButOriginCoverageUnknown_IsRegimeIWithAggregationUnknown()
+    {
+        // Who the origin's scheme insures is not found: its periods cannot be counted, but the agreement is still the
+        // law between the two states, so the corridor must not read "no instrument in force".
+        var unknownCoverage = new FactSeries<CoverageRule>([Fact<CoverageRule>.NotFound("not found in tests", ValidityPeriod.Always, Src.Checked)]);
+        var kb = Kb([Strata.Tests.TestLaw.OldAge(), Strata.Tests.TestLaw.OldAge("MM", currency: "MMK", coverage: unknownCoverage)],
+            [Agreement("TH", "MM", new DateOnly(2000, 1, 1), Principle.Aggregation)]);
+        var f = OldAge(kb, Documented);
+        Assert.Equal(Verdict.Unknown, f.Aggregation.Verdict);
+        Assert.Equal(["agreement.th-mm"], f.Aggregation.Instruments);
+        Assert.Contains("periods were not added", f.Aggregation.Text, StringComparison.Ordinal);
+        Assert.Equal(Regime.I, f.Regime);
+    }
+
+    [Fact]
     public void Analyse_AgreementNotYetInForce_IsNamedAsTheGapCloser()
     {
         var kb = Kb([Strata.Tests.TestLaw.OldAge(), Strata.Tests.TestLaw.OldAge("MM", currency: "MMK")],
