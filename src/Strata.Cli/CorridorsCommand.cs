@@ -274,6 +274,24 @@ internal static class CorridorsCommand
                 sb.Append(CultureInfo.InvariantCulture, $"| {branch.ToName()} | {100.0 * i0 / t:0.0}% | {100.0 * i1 / t:0.0}% | {moved:N0} | {changed} |\n");
             }
 
+            // Moves out of regime III (insured at last) or between II and unknown matter as much as moves into I.
+            var moves = MainBranches.SelectMany(branch => before.Where(r => r.Profile == profile).Zip(after.Where(r => r.Profile == profile))
+                    .Select(p => (Branch: branch, From: p.First.Branches.First(f => f.Branch == branch).Regime,
+                        To: p.Second.Branches.First(f => f.Branch == branch).Regime, Migrants: stock.Of(p.Second.Origin, p.Second.Destination))))
+                .Where(m => m.From != m.To)
+                .GroupBy(m => (m.Branch, m.From, m.To))
+                .Select(g => (g.Key.Branch, g.Key.From, g.Key.To, Migrants: g.Sum(m => m.Migrants), Corridors: g.Count()))
+                .OrderBy(m => m.Branch).ThenByDescending(m => m.Migrants)
+                .ToArray();
+            if (moves.Length > 0)
+            {
+                sb.Append("\n| branch | regime before | regime after | migrants | corridors |\n|---|---|---|---:|---:|\n");
+                foreach (var m in moves)
+                {
+                    sb.Append(CultureInfo.InvariantCulture, $"| {m.Branch.ToName()} | {(m.From == Regime.Unknown ? "unknown" : m.From)} | {(m.To == Regime.Unknown ? "unknown" : m.To)} | {m.Migrants:N0} | {m.Corridors} |\n");
+                }
+            }
+
             sb.Append('\n');
         }
 

@@ -166,4 +166,25 @@ public class EvaluateCommandTests
             }
         }
     }
+
+    [Fact]
+    public void Corridors_WithReformThatInsuresForeignWorkers_ReportsTheMoveOutOfRegimeIII()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"strata-reform-{Guid.NewGuid():N}");
+        try
+        {
+            var (code, stdout, error) = StrataProcess.Run("corridors", "--origins", "MY", "--destinations", "SG", "--profile", "documented-5y-return",
+                "--date", "2027-06-01", "--reform", Path.Combine(StrataProcess.Root, "reforms", "sg-cpf-foreign-workers"), "-o", output);
+            Assert.True(code == 0, error);
+            // Singapore's CPF exempts foreign employees today (regime III); the scenario insures them without an agreement (II).
+            Assert.Contains("| old-age | III | II | 952,261 | 1 |", stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
 }
