@@ -5,7 +5,7 @@ namespace Strata.Cli.Tests;
 /// <summary>Runs the real strata binary as a user would, capturing exit code, stdout and stderr.</summary>
 internal static class StrataProcess
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => Repository.Root;
 
     public static (int ExitCode, string Out, string Error) Run(params string[] args)
     {
@@ -21,16 +21,5 @@ internal static class StrataProcess
         var error = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
         return (process.ExitCode, output.Result, error.Result);
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Strata.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir!.FullName;
     }
 }

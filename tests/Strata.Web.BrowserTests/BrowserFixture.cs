@@ -23,7 +23,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IBrowser? _browser;
 
     /// <summary>The repository root (the folder holding Strata.slnx).</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     /// <summary>Where the server listens, ending with a slash, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -121,19 +121,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         catch (UnauthorizedAccessException)
         {
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Strata.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Strata.slnx above {AppContext.BaseDirectory}.");
     }
 }
 

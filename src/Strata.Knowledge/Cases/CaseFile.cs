@@ -175,18 +175,7 @@ public static class CaseFile
 
         map.Only("date", "branches", "contingencyDate");
         var date = map.Date("date", required: true);
-        var branches = new List<Branch>();
-        foreach (var (name, node, path) in map.Strings("branches"))
-        {
-            if (BranchNames.TryParse(name, out var b))
-            {
-                branches.Add(b);
-            }
-            else
-            {
-                map.Doc.Error(node, path, string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, name, BranchNames.Accepted));
-            }
-        }
+        var branches = map.Choices<Branch>("branches", BranchNames.TryParse, BranchNames.Accepted);
 
         var contingency = map.Date("contingencyDate");
         return date is null ? null : new Claim(date.Value, branches, contingency);

@@ -260,19 +260,7 @@ public static class KnowledgeLoader
 
     private static CoverageRule? ReadCoverage(MapReader map)
     {
-        var activities = new List<Activity>();
-        foreach (var (value, node, path) in map.Strings("activities", required: true))
-        {
-            if (ActivityNames.TryParse(value, out var a))
-            {
-                activities.Add(a);
-            }
-            else
-            {
-                map.Doc.Error(node, path, string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, value, ActivityNames.Accepted));
-                return null;
-            }
-        }
+        var activities = map.Choices<Activity>("activities", ActivityNames.TryParse, ActivityNames.Accepted, required: true);
 
         var foreign = map.String("foreignWorkers", required: true);
         ForeignWorkerRule rule;
@@ -291,18 +279,7 @@ public static class KnowledgeLoader
 
         var covered = Countries(map, "coveredNationalities");
         var excluded = Countries(map, "excludedNationalities");
-        var sectors = new List<string>();
-        foreach (var (value, node, path) in map.Strings("excludedSectors"))
-        {
-            if (CareerPeriod.Sectors.Contains(value))
-            {
-                sectors.Add(value);
-            }
-            else
-            {
-                map.Doc.Error(node, path, string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, value, string.Join("|", CareerPeriod.Sectors)));
-            }
-        }
+        var sectors = map.Choices("excludedSectors", (string v, out string sector) => CareerPeriod.Sectors.Contains(sector = v), string.Join("|", CareerPeriod.Sectors));
 
         if ((covered.Count > 0 || excluded.Count > 0) && rule != ForeignWorkerRule.Reciprocity)
         {
@@ -445,18 +422,7 @@ public static class KnowledgeLoader
         var requiresDeparture = map.Bool("requiresDeparture") ?? true;
         var alsoWhenQualified = map.Bool("alsoWhenQualified") ?? false;
         var nationalities = Countries(map, "nationalities");
-        var activities = new List<Activity>();
-        foreach (var (value, node, path) in map.Strings("activities"))
-        {
-            if (ActivityNames.TryParse(value, out var a))
-            {
-                activities.Add(a);
-            }
-            else
-            {
-                map.Doc.Error(node, path, string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, value, ActivityNames.Accepted));
-            }
-        }
+        var activities = map.Choices<Activity>("activities", ActivityNames.TryParse, ActivityNames.Accepted);
 
         var extinguishes = facts.Series(map, "extinguishesPeriods", FactReader.BoolValue, ["value"], required: true).Unbox();
 
@@ -734,23 +700,8 @@ public static class KnowledgeLoader
         }
     }
 
-    private static List<Branch> Branches(MapReader map, string key, bool required = false)
-    {
-        var result = new List<Branch>();
-        foreach (var (name, node, path) in map.Strings(key, required))
-        {
-            if (BranchNames.TryParse(name, out var b))
-            {
-                result.Add(b);
-            }
-            else
-            {
-                map.Doc.Error(node, path, string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, name, BranchNames.Accepted));
-            }
-        }
-
-        return result;
-    }
+    private static List<Branch> Branches(MapReader map, string key, bool required = false) =>
+        map.Choices<Branch>(key, BranchNames.TryParse, BranchNames.Accepted, required);
 
     private static KnowledgeBase? CrossCheck(Pending pending, List<Problem> problems)
     {

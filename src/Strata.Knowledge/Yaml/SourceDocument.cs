@@ -251,7 +251,30 @@ internal sealed class MapReader
         return result;
     }
 
-    private delegate bool TryParse<T>(string text, out T value);
+    /// <summary>
+    /// The values of a list field that must each be one of a closed set (branches, activities, sectors): each value
+    /// outside the set is reported at its own line, naming the accepted values, and left out.
+    /// </summary>
+    public List<T> Choices<T>(string key, TryParse<T> parse, string accepted, bool required = false)
+    {
+        var result = new List<T>();
+        foreach (var (value, node, path) in Strings(key, required))
+        {
+            if (parse(value, out var parsed))
+            {
+                result.Add(parsed);
+            }
+            else
+            {
+                Doc.Error(node, path, string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, value, accepted));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Parses one scalar's text.</summary>
+    public delegate bool TryParse<T>(string text, out T value);
 
     private T? Scalar<T>(string key, bool required, string badFormat, TryParse<T> parse)
         where T : struct

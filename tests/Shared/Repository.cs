@@ -1,6 +1,9 @@
-namespace Strata.Web.Tests;
+namespace Strata.Testing;
 
-/// <summary>Locates the repository root from the test's output folder, so tests read the real knowledge/ and examples/.</summary>
+/// <summary>
+/// Locates the repository root from a test's output folder, so tests read the real knowledge/, examples/, reforms/
+/// and tests/cases/. One file, linked into every test project.
+/// </summary>
 internal static class Repository
 {
     public static string Root { get; } = Find();
