@@ -21,7 +21,7 @@ internal static class CorridorsCommand
     public static Command Create()
     {
         var origins = new Option<string>("--origins") { Description = "Origins: ISO codes and region ids, comma-separated (e.g. asean or PH,ID)", DefaultValueFactory = _ => "asean" };
-        var destinations = new Option<string>("--destinations") { Description = "Destinations: ISO codes and region ids (e.g. asean,JP,KR,SA,AE,HK,TW,QA,KW)", DefaultValueFactory = _ => "asean,JP,KR,SA,AE,HK,TW,QA,KW" };
+        var destinations = new Option<string>("--destinations") { Description = "Destinations: ISO codes and region ids (e.g. asean,JP,KR,SA,AE,HK,TW,QA,KW)", DefaultValueFactory = _ => string.Join(",", ["asean", .. CorridorAnalysis.DestinationsBeyondAsean]) };
         var date = new Option<string?>("--date") { Description = "Analysis date (default: today)" };
         var profile = new Option<string>("--profile", "-p") { Description = "A profile id, or all", DefaultValueFactory = _ => "all" };
         var output = new Option<string>("--output", "-o") { Description = "Folder for corridors.csv, corridors.json, heatmap.svg/png and weighted.md", DefaultValueFactory = _ => "corridors-out" };
@@ -93,9 +93,7 @@ internal static class CorridorsCommand
         var wages = IllustrativeWages.Load(Path.Combine(AppContext.BaseDirectory, "data", "wb-wdi"));
         var pairs = (from p in profiles from o in origins from d in destinations where o != d select (Profile: p, Origin: o, Destination: d)).ToArray();
         var watch = Stopwatch.StartNew();
-        var reports = new CorridorReport[pairs.Length];
-        Parallel.For(0, pairs.Length, i =>
-            reports[i] = CorridorAnalysis.Analyse(kb, pairs[i].Origin, pairs[i].Destination, date, pairs[i].Profile, wages.Of, explain: false));
+        var reports = CorridorAnalysis.AnalyseAll(kb, pairs, date, wages.Of);
         watch.Stop();
 
         Directory.CreateDirectory(output);
@@ -123,7 +121,7 @@ internal static class CorridorsCommand
         var weighted = Weighted(reports, stock, wages, origins, destinations, date, watch.Elapsed, pairs.Length);
         if (baseline is not null)
         {
-            var before = pairs.Select(p => CorridorAnalysis.Analyse(baseline, p.Origin, p.Destination, date, p.Profile, wages.Of, explain: false)).ToArray();
+            var before = CorridorAnalysis.AnalyseAll(baseline, pairs, date, wages.Of);
             weighted = Compare(before, reports, stock, reforms) + weighted;
         }
         WriteAtomically(Path.Combine(output, "weighted.md"), weighted);

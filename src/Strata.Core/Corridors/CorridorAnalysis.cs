@@ -77,6 +77,28 @@ public sealed record CorridorReport(string Origin, string Destination, DateOnly 
 /// </summary>
 public static class CorridorAnalysis
 {
+    /// <summary>
+    /// The main destinations of ASEAN migrants outside ASEAN (East Asia and the Gulf), which every host adds to the
+    /// ASEAN members when it analyses the region's corridors.
+    /// </summary>
+    public static IReadOnlyList<string> DestinationsBeyondAsean { get; } = ["JP", "KR", "SA", "AE", "HK", "TW", "QA", "KW"];
+
+    /// <summary>Analyses many corridors in parallel (each analysis is independent and the knowledge base is immutable).</summary>
+    /// <param name="knowledge">The law.</param>
+    /// <param name="corridors">Profile, origin and destination of each corridor.</param>
+    /// <param name="date">Analysis date.</param>
+    /// <param name="wage">Monthly wage and currency by country, or null where not known.</param>
+    /// <param name="explain">Whether determinations carry explanations.</param>
+    /// <returns>The reports, in the order of <paramref name="corridors"/>.</returns>
+    public static CorridorReport[] AnalyseAll(KnowledgeBase knowledge, IReadOnlyList<(CareerProfile Profile, string Origin, string Destination)> corridors,
+        DateOnly date, Func<string, (decimal Wage, string Currency)?> wage, bool explain = false)
+    {
+        ArgumentNullException.ThrowIfNull(corridors);
+        var reports = new CorridorReport[corridors.Count];
+        Parallel.For(0, corridors.Count, i => reports[i] = Analyse(knowledge, corridors[i].Origin, corridors[i].Destination, date, corridors[i].Profile, wage, explain));
+        return reports;
+    }
+
     /// <summary>Analyses a corridor.</summary>
     /// <param name="knowledge">The law.</param>
     /// <param name="origin">Origin ISO code (the worker's nationality).</param>

@@ -20,9 +20,6 @@ public sealed record RegimeMap(DateOnly Date, CareerProfile Profile, IReadOnlyLi
 /// </summary>
 public sealed class CorridorMatrix(KnowledgeBase kb, IMemoryCache cache) : IDisposable
 {
-    /// <summary>Destinations outside ASEAN where most of the region's migrants work.</summary>
-    public static IReadOnlyList<string> OtherDestinations { get; } = ["JP", "KR", "SA", "AE", "HK", "TW", "QA", "KW"];
-
     /// <summary>The branches the heatmap shows.</summary>
     public static IReadOnlyList<Branch> Branches { get; } = [Branch.OldAge, Branch.Invalidity, Branch.Survivors, Branch.EmploymentInjury];
 
@@ -59,11 +56,9 @@ public sealed class CorridorMatrix(KnowledgeBase kb, IMemoryCache cache) : IDisp
     private RegimeMap Compute(DateOnly date, CareerProfile profile)
     {
         var origins = kb.Regions.TryGetValue("asean", out var asean) ? asean.MembersOn(date) : [];
-        var destinations = origins.Concat(OtherDestinations).Distinct(StringComparer.Ordinal).ToArray();
-        var pairs = (from o in origins from d in destinations where o != d select (Origin: o, Destination: d)).ToArray();
-        var reports = new CorridorReport[pairs.Length];
-        Parallel.For(0, pairs.Length, i =>
-            reports[i] = CorridorAnalysis.Analyse(kb, pairs[i].Origin, pairs[i].Destination, date, profile, _ => null, explain: false));
+        var destinations = origins.Concat(CorridorAnalysis.DestinationsBeyondAsean).Distinct(StringComparer.Ordinal).ToArray();
+        var pairs = (from o in origins from d in destinations where o != d select (Profile: profile, Origin: o, Destination: d)).ToArray();
+        var reports = CorridorAnalysis.AnalyseAll(kb, pairs, date, _ => null);
         var regimes = new Dictionary<(string, string, Branch), Regime>();
         foreach (var report in reports)
         {
