@@ -10,6 +10,13 @@ if (args.Length > 0 && args[0] == "--throughput")
     return Throughput.Run(count, sample);
 }
 
+if (args.Length > 0 && args[0] == "--simulate")
+{
+    var size = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
+    var reform = args.Length > 2 ? args[2] : "reforms/asean-agreement";
+    return SimulationThroughput.Run(size, reform);
+}
+
 if (args.Length > 0 && args[0] == "--allocations")
 {
     return AllocationBreakdown.Run();

@@ -63,7 +63,7 @@ public static class Throughput
         {
             var slow = Evaluator.Evaluate(kb, cases[i]);
             checkedCount++;
-            if (!Same(slow, kept[i]))
+            if (!slow.AgreesWith(kept[i]))
             {
                 mismatches++;
                 Console.Error.WriteLine($"mismatch on career {i}");
@@ -77,10 +77,4 @@ public static class Throughput
         Console.WriteLine(string.Format(inv, "machine: {0} logical cores, {1}, .NET {2}", Environment.ProcessorCount, System.Runtime.InteropServices.RuntimeInformation.OSDescription, Environment.Version));
         return mismatches == 0 ? 0 : 1;
     }
-
-    private static bool Same(Assessment a, Assessment b) =>
-        a.Determinations.Count == b.Determinations.Count
-        && a.Determinations.Zip(b.Determinations).All(p => p.First.Outcome == p.Second.Outcome && p.First.Amount == p.Second.Amount
-            && p.First.Exportable == p.Second.Exportable && p.First.Periods == p.Second.Periods && p.First.DecidedBy == p.Second.DecidedBy
-            && p.First.Scheme == p.Second.Scheme);
 }

@@ -36,7 +36,7 @@ internal static class CorridorsCommand
         return command;
     }
 
-    private static List<string>? Resolve(KnowledgeBase kb, string list, DateOnly date, string option, List<string> problems)
+    internal static List<string>? Resolve(KnowledgeBase kb, string list, DateOnly date, string option, List<string> problems)
     {
         var result = new List<string>();
         foreach (var token in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -89,8 +89,8 @@ internal static class CorridorsCommand
             return ExitCodes.BadInput;
         }
 
-        var stock = MigrantStock.Load(Path.Combine(AppContext.BaseDirectory, "data", "undesa-ims-2019-bilateral"));
-        var wages = IllustrativeWages.Load(Path.Combine(AppContext.BaseDirectory, "data", "wb-wdi"));
+        var stock = DataFiles.Stock();
+        var wages = DataFiles.Wages();
         var pairs = (from p in profiles from o in origins from d in destinations where o != d select (Profile: p, Origin: o, Destination: d)).ToArray();
         var watch = Stopwatch.StartNew();
         var reports = CorridorAnalysis.AnalyseAll(kb, pairs, date, wages.Of);

@@ -8,6 +8,8 @@ var root = new RootCommand("Strata: social security rights of migrant workers ac
     CorridorCommand.Create(),
     CorridorsCommand.Create(),
     FloorsCommand.Create(),
+    PopulationCommand.Create(),
+    SimulateCommand.Create(),
 };
 try
 {

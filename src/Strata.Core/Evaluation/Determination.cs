@@ -149,7 +149,44 @@ public sealed class Determination
 /// <param name="ClaimDate">Claim date.</param>
 /// <param name="LawAsOf">Date whose law decided entitlement and payment.</param>
 /// <param name="Determinations">One per country, branch and scheme.</param>
-public sealed record Assessment(DateOnly ClaimDate, DateOnly LawAsOf, IReadOnlyList<Determination> Determinations);
+public sealed record Assessment(DateOnly ClaimDate, DateOnly LawAsOf, IReadOnlyList<Determination> Determinations)
+{
+    /// <summary>
+    /// Whether another assessment of the same case reached the same results: outcome, amount, payment abroad, months,
+    /// deciding layer, scheme and the outcomes and amounts of the options. Explanations and wording are not compared, so
+    /// that the fast path can be checked against the explain path.
+    /// </summary>
+    /// <param name="other">The other assessment.</param>
+    /// <returns>True when every determination agrees, in order.</returns>
+    public bool AgreesWith(Assessment other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (Determinations.Count != other.Determinations.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < Determinations.Count; i++)
+        {
+            Determination a = Determinations[i], b = other.Determinations[i];
+            if (a.Country != b.Country || a.Branch != b.Branch || a.Outcome != b.Outcome || a.Amount != b.Amount || a.Exportable != b.Exportable
+                || a.Periods != b.Periods || a.DecidedBy != b.DecidedBy || a.Scheme != b.Scheme || a.Options.Count != b.Options.Count)
+            {
+                return false;
+            }
+
+            for (var j = 0; j < a.Options.Count; j++)
+            {
+                if (a.Options[j].Outcome != b.Options[j].Outcome || a.Options[j].Amount != b.Options[j].Amount)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+}
 
 /// <summary>Options of an evaluation.</summary>
 public sealed record EvaluationOptions

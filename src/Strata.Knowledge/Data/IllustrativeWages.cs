@@ -54,7 +54,7 @@ public sealed class IllustrativeWages
         return new IllustrativeWages(wages);
     }
 
-    private static Dictionary<string, Dictionary<int, decimal>> Read(string path)
+    internal static Dictionary<string, Dictionary<int, decimal>> Read(string path)
     {
         var result = new Dictionary<string, Dictionary<int, decimal>>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(path).Skip(1))

@@ -1,0 +1,292 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Strata.Knowledge.Contracts;
+using Strata.Knowledge.Population;
+using Strata.Simulation;
+
+namespace Strata.Cli;
+
+/// <summary>
+/// <c>strata simulate</c>: a population through today's law and a reformed law (same rules, two knowledge bases), and
+/// what changes per corridor and branch, with costs; <c>strata simulate merge</c> adds shards' partial results.
+/// </summary>
+internal static class SimulateCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("simulate", "Baseline against reform on a population of careers: who gains, from what to what, contribution months rescued, benefit values and the cost to each paying state");
+        var synth = SynthOptions.Add(command, sizeRequired: false);
+        var population = new Option<string?>("--population") { Description = "Population file (.parquet or .csv, population/v1); or use --synth N" };
+        var reform = KnowledgeOption.CreateReform();
+        reform.Required = true;
+        var discount = new Option<double>("--discount-rate") { Description = "Real annual discount rate for present values", DefaultValueFactory = _ => 0.03 };
+        var years = new Option<int>("--pension-years") { Description = "Years an old-age pension is paid from 65", DefaultValueFactory = _ => 18 };
+        var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var check = new Option<long>("--check-every") { Description = "Re-evaluate members whose id is a multiple of this on the explain path (0: none)", DefaultValueFactory = _ => 1000 };
+        var shard = new Option<string?>("--shard") { Description = "Process only shard K of N (K/N, by person id modulo N); merge the shards' outputs with simulate merge" };
+        var output = new Option<string>("--output", "-o") { Description = "Output folder", DefaultValueFactory = _ => "simulation-out" };
+        var progress = new Option<string>("--progress") { Description = "auto (a bar when stderr is a terminal), always, never", DefaultValueFactory = _ => "auto" };
+        foreach (var o in new Option[] { population, reform, discount, years, threads, check, shard, output, progress })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(parse => Run(parse, synth, parse.GetValue(population), parse.GetValue(reform) ?? [], parse.GetValue(discount), parse.GetValue(years),
+            parse.GetValue(threads), parse.GetValue(check), parse.GetValue(shard), parse.GetValue(output)!, parse.GetValue(progress)!));
+
+        var parts = new Argument<string[]>("partials") { Description = "partial.json files (or folders holding one) written by simulate runs of the same setup", Arity = ArgumentArity.OneOrMore };
+        var mergeOutput = new Option<string>("--output", "-o") { Description = "Output folder", DefaultValueFactory = _ => "simulation-out" };
+        var merge = new Command("merge", "Merge the partial results of shards into one report (exact: sums are decimal, so the order does not matter)") { parts, mergeOutput };
+        merge.SetAction(parse => Merge(parse.GetValue(parts)!, parse.GetValue(mergeOutput)!));
+        command.Subcommands.Add(merge);
+        return command;
+    }
+
+    private static int Run(ParseResult parse, SynthOptions synth, string? populationPath, string[] reforms, double discount, int years, int threads, long checkEvery,
+        string? shardText, string output, string progressMode)
+    {
+        var problems = new List<string>();
+        var date = synth.Date(parse, out var dateProblem);
+        if (dateProblem is not null)
+        {
+            problems.Add(dateProblem);
+        }
+
+        var synthSize = parse.GetValue(synth.Size);
+        if ((populationPath is null) == (synthSize == 0))
+        {
+            problems.Add("--population or --synth: give exactly one (a population file, or the number of careers to generate)");
+        }
+
+        if (!(discount is >= 0 and < 1))
+        {
+            problems.Add($"--discount-rate: {discount.ToString(CultureInfo.InvariantCulture)} must be at least 0 and below 1 (e.g. 0.03)");
+        }
+
+        if (years is < 1 or > 60)
+        {
+            problems.Add($"--pension-years: {years} must be between 1 and 60");
+        }
+
+        if (threads < 1)
+        {
+            problems.Add($"--threads: {threads} must be at least 1");
+        }
+
+        if (checkEvery < 0)
+        {
+            problems.Add($"--check-every: {checkEvery} must be 0 or more");
+        }
+
+        (long K, long N)? shard = null;
+        if (shardText is not null)
+        {
+            var p = shardText.Split('/');
+            if (p.Length == 2 && long.TryParse(p[0], NumberStyles.None, CultureInfo.InvariantCulture, out var k)
+                && long.TryParse(p[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && k < n)
+            {
+                shard = (k, n);
+            }
+            else
+            {
+                problems.Add($"--shard: '{shardText}' is not K/N with 0 <= K < N (e.g. 0/4)");
+            }
+        }
+
+        if (progressMode is not ("auto" or "always" or "never"))
+        {
+            problems.Add($"--progress: '{progressMode}' is not one of auto, always, never");
+        }
+
+        if (problems.Count > 0)
+        {
+            problems.ForEach(p => Console.Error.WriteLine($"error: {p}"));
+            return ExitCodes.BadInput;
+        }
+
+        var knowledge = parse.GetValue(synth.Knowledge)!;
+        var baseline = KnowledgeOption.Load(knowledge, Console.Error);
+        var reformed = baseline is null ? null : KnowledgeOption.Load(knowledge, Console.Error, reforms);
+        if (baseline is null || reformed is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        PopulationSource? source;
+        PopulationReader? reader = null;
+        if (populationPath is not null)
+        {
+            reader = PopulationFile.Open(populationPath);
+            source = new PopulationSource(reader.Members(), $"population file {Path.GetFileName(populationPath)}", null, null);
+        }
+        else
+        {
+            source = synth.Build(parse, baseline, date);
+            if (source is null)
+            {
+                return ExitCodes.BadInput;
+            }
+        }
+
+        var members = shard is { } s ? source.Members.Where(m => m.Id % s.N == s.K) : source.Members;
+        var expected = source.Expected is { } e && shard is { } sh ? e / sh.N : source.Expected;
+        var settings = new SimulationSettings { Date = date, DiscountRate = discount, PensionYears = years, UnitsPerUsd = DataFiles.Rates().UnitsPerUsd };
+        var setup = new SimulationSetup
+        {
+            Reforms = reforms, Population = source.Description, Date = date, DiscountRate = discount, PensionYears = years, CheckEvery = checkEvery,
+        };
+
+        var bar = new ProgressBar(progressMode, expected, reader);
+        var watch = Stopwatch.StartNew();
+        var tally = ReformSimulation.Run(baseline, reformed, members, settings, new RunOptions { Threads = threads, CheckEvery = checkEvery, Progress = bar.Report });
+        watch.Stop();
+        bar.Finish(tally.Members);
+
+        if (reader is { ProblemCount: > 0 })
+        {
+            foreach (var p in reader.Problems)
+            {
+                Console.Error.WriteLine(p);
+            }
+
+            if (reader.ProblemCount > reader.Problems.Count)
+            {
+                Console.Error.WriteLine($"… and {reader.ProblemCount - reader.Problems.Count:N0} more problem(s)");
+            }
+
+            Console.Error.WriteLine($"error: {populationPath} has {reader.ProblemCount:N0} problem(s); nothing was written");
+            return ExitCodes.BadInput;
+        }
+
+        var shardName = shard is { } x ? $"{x.K}/{x.N}" : null;
+        var report = new SimulationReport(setup, [shardName], tally, watch.Elapsed.TotalSeconds, threads, source.Assumptions);
+        report.WriteAll(output);
+        Console.Out.Write(report.Console());
+        Console.Error.WriteLine($"wrote simulation.md, corridors.csv, corridors.parquet, transitions.csv, payers.csv, gains.svg, gains.png, partial.json to {Path.GetFullPath(output)}");
+        return Verdict(tally);
+    }
+
+    private static int Verdict(SimulationTally tally)
+    {
+        if (tally.Mismatches.Count == 0)
+        {
+            return ExitCodes.Ok;
+        }
+
+        Console.Error.WriteLine($"error: the explain path disagreed with the fast path for {tally.Mismatches.Count} member(s) (ids {string.Join(", ", tally.Mismatches.Take(10))}): the figures are not trustworthy");
+        return ExitCodes.Failed;
+    }
+
+    private static int Merge(string[] parts, string output)
+    {
+        var problems = new List<string>();
+        var read = new List<(SimulationSetup Setup, string? Shard, SimulationTally Tally, double Seconds, string Name)>();
+        foreach (var part in parts)
+        {
+            var path = Directory.Exists(part) ? Path.Combine(part, "partial.json") : part;
+            if (!File.Exists(path))
+            {
+                problems.Add($"{path}: does not exist");
+                continue;
+            }
+
+            if (SimulationPartial.Read(path, File.ReadAllText(path), out var problem) is { } r)
+            {
+                read.Add((r.Setup, r.Shard, r.Tally, r.Seconds, path));
+            }
+            else
+            {
+                problems.Add(problem!);
+            }
+        }
+
+        if (read.Count > 0)
+        {
+            var first = read[0];
+            foreach (var r in read.Skip(1))
+            {
+                if (r.Setup.Population != first.Setup.Population || !r.Setup.Reforms.SequenceEqual(first.Setup.Reforms) || r.Setup.Date != first.Setup.Date
+                    || r.Setup.DiscountRate != first.Setup.DiscountRate || r.Setup.PensionYears != first.Setup.PensionYears)
+                {
+                    problems.Add($"{r.Name}: setup differs from {first.Name} (population, reforms, date, discount rate and pension years must match)");
+                }
+            }
+
+            var shards = read.Where(r => r.Shard is not null).GroupBy(r => r.Shard).Where(g => g.Count() > 1);
+            problems.AddRange(shards.Select(g => $"shard {g.Key} is given {g.Count()} times ({string.Join(", ", g.Select(r => r.Name))})"));
+        }
+
+        if (problems.Count > 0)
+        {
+            problems.ForEach(p => Console.Error.WriteLine($"error: {p}"));
+            return ExitCodes.BadInput;
+        }
+
+        var tally = new SimulationTally();
+        foreach (var r in read)
+        {
+            tally.Merge(r.Tally);
+        }
+
+        var report = new SimulationReport(read[0].Setup, [.. read.Select(r => r.Shard)], tally, read.Sum(r => r.Seconds), null, null);
+        report.WriteAll(output);
+        Console.Out.Write(report.Console());
+        Console.Error.WriteLine($"merged {read.Count} partial result(s) into {Path.GetFullPath(output)}");
+        return Verdict(tally);
+    }
+}
+
+/// <summary>A progress bar on stderr for long runs: redrawn at most four times a second, only where a person is watching.</summary>
+internal sealed class ProgressBar
+{
+    private readonly bool _enabled;
+    private readonly long? _expected;
+    private readonly PopulationReader? _reader;
+    private readonly Stopwatch _watch = Stopwatch.StartNew();
+    private long _lastDraw;
+    private long _done;
+
+    public ProgressBar(string mode, long? expected, PopulationReader? reader)
+    {
+        _enabled = mode == "always" || (mode == "auto" && !Console.IsErrorRedirected);
+        _expected = expected;
+        _reader = reader;
+    }
+
+    public void Report(long done)
+    {
+        Interlocked.Exchange(ref _done, done);
+        var now = _watch.ElapsedMilliseconds;
+        var last = Interlocked.Read(ref _lastDraw);
+        if (!_enabled || now - last < 250 || Interlocked.CompareExchange(ref _lastDraw, now, last) != last)
+        {
+            return;
+        }
+
+        Draw(done, now);
+    }
+
+    private void Draw(long done, long now)
+    {
+        var fraction = _expected is > 0 ? Math.Min(1, (double)done / _expected.Value) : _reader?.Fraction ?? 0;
+        const int width = 30;
+        var filled = (int)(fraction * width);
+        var rate = done / Math.Max(0.001, now / 1000.0);
+        var eta = fraction > 0 ? TimeSpan.FromSeconds(now / 1000.0 * (1 - fraction) / fraction) : TimeSpan.Zero;
+        lock (this)
+        {
+            Console.Error.Write(string.Format(CultureInfo.InvariantCulture, "\r[{0}{1}] {2,5:0.0}% {3:N0} careers · {4:N0}/s · {5:mm\\:ss} left ",
+                new string('#', filled), new string('.', width - filled), fraction * 100, done, rate, eta));
+        }
+    }
+
+    public void Finish(long done)
+    {
+        if (_enabled)
+        {
+            Draw(done, Math.Max(1, _watch.ElapsedMilliseconds));
+            Console.Error.WriteLine();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+namespace Strata.Cli.Tests;
+
+public sealed class SimulateCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("strata-simulate-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string Out(string name) => Path.Combine(_folder, name);
+
+    private static string Reform(string name) => Path.Combine(StrataProcess.Root, "reforms", name);
+
+    [Fact]
+    public void Synth_SameSeed_SameFileByteForByte_OtherSeedDiffers()
+    {
+        string Synth(string name, string seed)
+        {
+            var (code, _, error) = StrataProcess.Run("population", "synth", "--size", "3000", "--seed", seed, "--date", "2027-06-01", "-o", Out(name));
+            Assert.True(code == 0, error);
+            return File.ReadAllText(Out(name));
+        }
+
+        var a = Synth("a.csv", "4");
+        Assert.Equal(a, Synth("b.csv", "4"));
+        Assert.NotEqual(a, Synth("c.csv", "5"));
+        Assert.StartsWith("person_id,weight,nationality,sex,born,residence,country,from,to,activity,documented,monthly_wage,currency,sector,scheme,posted_from\n", a, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Simulate_AseanAgreement_WritesEveryOutputAndFindsWinners()
+    {
+        var (code, output, error) = StrataProcess.Run("simulate", "--synth", "4000", "--reform", Reform("asean-agreement"), "--date", "2027-06-01", "--check-every", "200", "-o", Out("asean"));
+        Assert.True(code == 0, error);
+        foreach (var file in new[] { "simulation.md", "corridors.csv", "corridors.parquet", "transitions.csv", "payers.csv", "gains.svg", "gains.png", "partial.json" })
+        {
+            Assert.True(new FileInfo(Out(Path.Combine("asean", file))).Length > 0, file);
+        }
+
+        Assert.Contains("20 careers re-evaluated with explanations under both laws, 0 disagreement(s)", output, StringComparison.Ordinal);
+        // Lao workers in Thailand: the old-age grant becomes a pension paid in Laos under the agreement (see ReformSimulationTests).
+        Assert.Contains("LA,TH,old-age,destination,lump-sum,pension-paid-where-living,", File.ReadAllText(Out("asean/transitions.csv")), StringComparison.Ordinal);
+        var report = File.ReadAllText(Out("asean/simulation.md"));
+        foreach (var section in new[] { "## Who gains", "## Who pays", "## Corridors", "## Method", "## Career assumptions", "https://www.iom.int/news/united-nations-launches-thailand-migration-report-2019" })
+        {
+            Assert.Contains(section, report, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Simulate_TwoReforms_SamePopulation_AnswerDifferently()
+    {
+        var (a, _, e1) = StrataProcess.Run("simulate", "--synth", "3000", "--reform", Reform("asean-agreement"), "--date", "2027-06-01", "-o", Out("a"));
+        var (b, _, e2) = StrataProcess.Run("simulate", "--synth", "3000", "--reform", Reform("sg-cpf-foreign-workers"), "--date", "2027-06-01", "-o", Out("b"));
+        Assert.True(a == 0 && b == 0, e1 + e2);
+        var singapore = File.ReadAllLines(Out("b/transitions.csv")).Where(l => l.Contains(",SG,old-age,destination,not-covered,", StringComparison.Ordinal)).ToArray();
+        Assert.Contains(singapore, l => !l.Contains(",not-covered,not-covered,", StringComparison.Ordinal));
+        Assert.NotEqual(File.ReadAllText(Out("a/corridors.csv")), File.ReadAllText(Out("b/corridors.csv")));
+    }
+
+    [Fact]
+    public void Shards_MergedInAnyOrder_EqualTheWholeRun()
+    {
+        string[] common = ["simulate", "--synth", "2400", "--seed", "8", "--reform", Reform("c118-c157-ratified"), "--date", "2027-06-01", "--progress", "never"];
+        Assert.Equal(0, StrataProcess.Run([.. common, "-o", Out("whole")]).ExitCode);
+        Assert.Equal(0, StrataProcess.Run([.. common, "--shard", "1/2", "-o", Out("s1")]).ExitCode);
+        Assert.Equal(0, StrataProcess.Run([.. common, "--shard", "0/2", "-o", Out("s0")]).ExitCode);
+        var (code, _, error) = StrataProcess.Run("simulate", "merge", Out("s1"), Out("s0"), "-o", Out("merged"));
+        Assert.True(code == 0, error);
+        foreach (var file in new[] { "corridors.csv", "transitions.csv", "payers.csv" })
+        {
+            Assert.Equal(File.ReadAllText(Out(Path.Combine("whole", file))), File.ReadAllText(Out(Path.Combine("merged", file))));
+        }
+
+        var (twice, _, twiceError) = StrataProcess.Run("simulate", "merge", Out("s1"), Out("s1"), "-o", Out("bad"));
+        Assert.Equal(2, twice);
+        Assert.Contains("shard 1/2 is given 2 times", twiceError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Simulate_PopulationFileWithBadRows_ExitsTwoWithLocatedProblemsAndWritesNothing()
+    {
+        var path = Out("bad.csv");
+        File.WriteAllLines(path,
+        [
+            "person_id,weight,nationality,sex,born,residence,country,from,to,activity,documented,monthly_wage,currency,sector,scheme,posted_from",
+            "1,100,MM,female,1990-01-01,MM,TH,2020-01-01,2021-12-31,employed,true,9000,THB,,,",
+            "2,100,MM,female,1990-01-01,MM,TH,2020-01-01,2021-12-31,employed,true,9000,THX,,,",
+        ]);
+        var (code, output, error) = StrataProcess.Run("simulate", "--population", path, "--reform", Reform("asean-agreement"), "--date", "2027-06-01", "-o", Out("none"));
+        Assert.Equal(2, code);
+        Assert.Contains($"{path}:3: currency: 'THX' is not an active ISO 4217 currency code", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled", error, StringComparison.Ordinal);
+        Assert.Equal("", output);
+        Assert.False(Directory.Exists(Out("none")));
+    }
+
+    [Theory]
+    [InlineData("--discount-rate", "1.5", "--discount-rate: 1.5 must be at least 0 and below 1")]
+    [InlineData("--shard", "3/2", "--shard: '3/2' is not K/N")]
+    [InlineData("--pension-years", "0", "--pension-years: 0 must be between 1 and 60")]
+    public void Simulate_BadOption_ExitsTwoNamingIt(string option, string value, string expected)
+    {
+        var (code, _, error) = StrataProcess.Run("simulate", "--synth", "10", "--reform", Reform("asean-agreement"), option, value, "-o", Out("x"));
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Simulate_PopulationFromAFile_MatchesTheSameGeneratedPopulation()
+    {
+        Assert.Equal(0, StrataProcess.Run("population", "synth", "--size", "1500", "--seed", "2", "--date", "2027-06-01", "-o", Out("p.parquet")).ExitCode);
+        var (a, _, e1) = StrataProcess.Run("simulate", "--population", Out("p.parquet"), "--reform", Reform("asean-agreement"), "--date", "2027-06-01", "-o", Out("file"));
+        var (b, _, e2) = StrataProcess.Run("simulate", "--synth", "1500", "--seed", "2", "--reform", Reform("asean-agreement"), "--date", "2027-06-01", "-o", Out("gen"));
+        Assert.True(a == 0 && b == 0, e1 + e2);
+        Assert.Equal(File.ReadAllText(Out("gen/corridors.csv")), File.ReadAllText(Out("file/corridors.csv")));
+    }
+}
