@@ -21,7 +21,10 @@ internal static class KnowledgeOption
     };
 
     /// <summary>Loads the knowledge base (with reforms), or prints every problem and returns null.</summary>
-    public static KnowledgeBase? Load(string directory, TextWriter error, IReadOnlyList<string>? reforms = null)
+    public static KnowledgeBase? Load(string directory, TextWriter error, IReadOnlyList<string>? reforms = null) => LoadReform(directory, error, reforms).Knowledge;
+
+    /// <summary>Loads the knowledge base with reforms, and the ids the reforms define; or prints every problem and returns null.</summary>
+    public static (KnowledgeBase? Knowledge, IReadOnlyList<string> Overlaid) LoadReform(string directory, TextWriter error, IReadOnlyList<string>? reforms)
     {
         var (result, stats) = KnowledgeLoader.LoadWithStatistics(directory, DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date), reforms);
         if (result.Succeeded)
@@ -31,7 +34,7 @@ internal static class KnowledgeOption
                 error.WriteLine($"reform {string.Join(", ", reforms)} applied{(stats.Replaced is { Count: > 0 } r ? "; replaces " + string.Join(", ", r) : "")}");
             }
 
-            return result.Value;
+            return (result.Value, stats.Overlaid ?? []);
         }
 
         foreach (var problem in result.Problems)
@@ -40,6 +43,6 @@ internal static class KnowledgeOption
         }
 
         error.WriteLine($"error: the knowledge base in {directory} has {result.Problems.Count} problem(s)");
-        return null;
+        return (null, []);
     }
 }

@@ -62,12 +62,15 @@ internal static class PopulationCommand
     }
 }
 
-/// <summary>A population to simulate: its members, streamed, and a description for reports.</summary>
-/// <param name="Members">The members, generated or read lazily.</param>
+/// <summary>A population to simulate: its members in batches, streamed, and a description for reports.</summary>
+/// <param name="Batches">The members in batches, each generated or read when a worker takes it.</param>
 /// <param name="Description">What it is, in words.</param>
 /// <param name="Assumptions">The career assumptions behind a generated population, or null for a file.</param>
 /// <param name="Expected">Members expected, when known in advance (for progress).</param>
-internal sealed record PopulationSource(IEnumerable<PopulationMember> Members, string Description, PopulationAssumptions? Assumptions, long? Expected);
+internal sealed record PopulationSource(IEnumerable<Func<PopulationMember[]>> Batches, string Description, PopulationAssumptions? Assumptions, long? Expected)
+{
+    public IEnumerable<PopulationMember> Members => Batches.SelectMany(b => b());
+}
 
 /// <summary>The options that describe a synthetic population, shared by <c>population synth</c> and <c>simulate --synth</c>.</summary>
 internal sealed class SynthOptions
@@ -108,7 +111,7 @@ internal sealed class SynthOptions
     }
 
     /// <summary>The generated population, or null after printing every problem.</summary>
-    public PopulationSource? Build(ParseResult parse, KnowledgeBase kb, DateOnly date)
+    public PopulationSource? Build(ParseResult parse, KnowledgeBase kb, DateOnly date, (long K, long N)? shard = null)
     {
         var problems = new List<string>();
         var size = parse.GetValue(Size);
@@ -144,6 +147,7 @@ internal sealed class SynthOptions
         var description = string.Format(CultureInfo.InvariantCulture,
             "{0:N0} synthetic careers (seed {1}, careers ending before {2:yyyy-MM}) over {3} corridors with {4:N0} migrants (UN DESA 2019), career assumptions {5}",
             size, seed, date, stocks.Length, stocks.Sum(s => s.Migrants), Path.GetFileName(file));
-        return new PopulationSource(PopulationSynthesizer.Generate(stocks, loaded.Value!, wages.Of, date, size, seed), description, loaded.Value, size);
+        return new PopulationSource(PopulationSynthesizer.Batches(stocks, loaded.Value!, wages.Of, date, size, seed, shard: shard), description, loaded.Value,
+            shard is { } s ? (size / s.N) + (s.K < size % s.N ? 1 : 0) : size);
     }
 }

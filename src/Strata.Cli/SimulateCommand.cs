@@ -107,39 +107,42 @@ internal static class SimulateCommand
 
         var knowledge = parse.GetValue(synth.Knowledge)!;
         var baseline = KnowledgeOption.Load(knowledge, Console.Error);
-        var reformed = baseline is null ? null : KnowledgeOption.Load(knowledge, Console.Error, reforms);
+        var (reformed, overlaid) = baseline is null ? (null, []) : KnowledgeOption.LoadReform(knowledge, Console.Error, reforms);
         if (baseline is null || reformed is null)
         {
             return ExitCodes.BadInput;
         }
+
+        var footprint = ReformFootprint.Of(baseline, reformed, overlaid);
 
         PopulationSource? source;
         PopulationReader? reader = null;
         if (populationPath is not null)
         {
             reader = PopulationFile.Open(populationPath);
-            source = new PopulationSource(reader.Members(), $"population file {Path.GetFileName(populationPath)}", null, null);
+            var members = shard is { } s ? reader.Members().Where(m => m.Id % s.N == s.K) : reader.Members();
+            source = new PopulationSource(members.Chunk(256).Select(chunk => (Func<PopulationMember[]>)(() => chunk)),
+                $"population file {Path.GetFileName(populationPath)}", null, null);
         }
         else
         {
-            source = synth.Build(parse, baseline, date);
+            source = synth.Build(parse, baseline, date, shard);
             if (source is null)
             {
                 return ExitCodes.BadInput;
             }
         }
 
-        var members = shard is { } s ? source.Members.Where(m => m.Id % s.N == s.K) : source.Members;
-        var expected = source.Expected is { } e && shard is { } sh ? e / sh.N : source.Expected;
         var settings = new SimulationSettings { Date = date, DiscountRate = discount, PensionYears = years, UnitsPerUsd = DataFiles.Rates().UnitsPerUsd };
         var setup = new SimulationSetup
         {
             Reforms = reforms, Population = source.Description, Date = date, DiscountRate = discount, PensionYears = years, CheckEvery = checkEvery,
         };
 
-        var bar = new ProgressBar(progressMode, expected, reader);
+        var bar = new ProgressBar(progressMode, source.Expected, reader);
         var watch = Stopwatch.StartNew();
-        var tally = ReformSimulation.Run(baseline, reformed, members, settings, new RunOptions { Threads = threads, CheckEvery = checkEvery, Progress = bar.Report });
+        var tally = ReformSimulation.Run(baseline, reformed, source.Batches, settings,
+            new RunOptions { Threads = threads, CheckEvery = checkEvery, Progress = bar.Report, Footprint = footprint });
         watch.Stop();
         bar.Finish(tally.Members);
 

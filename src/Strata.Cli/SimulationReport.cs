@@ -50,8 +50,8 @@ internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<stri
     {
         var rate = seconds > 0 ? tally.Members / seconds : 0;
         var where = threads is { } t ? $" on {t} thread(s)" : shards.Count > 1 ? $" summed over {shards.Count} shards" : "";
-        return string.Format(Inv, "{0:N0} careers ({1:N0} periods) through both laws in {2:N2} s{3}: {4:N0} careers/s (each career is 4 evaluations: an old-age claim and a risk contingency, under each law).",
-            tally.Members, tally.Periods, seconds, where, rate);
+        return string.Format(Inv, "{0:N0} careers ({1:N0} periods) through both laws in {2:N2} s{3}: {4:N0} careers/s (each career is an old-age claim and a risk contingency under each law; for {5:N0} careers ({6}) the reform changes no law of their states, so the baseline's answers stand for both).",
+            tally.Members, tally.Periods, seconds, where, rate, tally.Reused, Pct(tally.Reused, tally.Members));
     }
 
     private string Check() => tally.Checked == 0

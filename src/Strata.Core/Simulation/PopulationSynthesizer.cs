@@ -136,16 +136,35 @@ public static class PopulationSynthesizer
     /// <param name="seed">Seed.</param>
     /// <returns>The members.</returns>
     public static IEnumerable<PopulationMember> Generate(IReadOnlyList<CorridorStock> stocks, PopulationAssumptions assumptions,
-        Func<string, (decimal Wage, string Currency)?> wage, DateOnly analysisDate, long size, ulong seed)
+        Func<string, (decimal Wage, string Currency)?> wage, DateOnly analysisDate, long size, ulong seed) =>
+        Batches(stocks, assumptions, wage, analysisDate, size, seed).SelectMany(batch => batch());
+
+    /// <summary>
+    /// The population as batches of consecutive ids, each generated only when called — on whichever thread calls it, since
+    /// every member depends only on the seed and its id. A shard (K of N) generates only the ids equal to K modulo N.
+    /// </summary>
+    /// <param name="stocks">Corridors and stocks.</param>
+    /// <param name="assumptions">Career assumptions.</param>
+    /// <param name="wage">Illustrative monthly wage and currency by country, or null where unknown.</param>
+    /// <param name="analysisDate">The day careers are assessed.</param>
+    /// <param name="size">Members in all.</param>
+    /// <param name="seed">Seed.</param>
+    /// <param name="batchSize">Ids per batch.</param>
+    /// <param name="shard">Only the ids equal to K modulo N, or null for all.</param>
+    /// <returns>The batches, in id order.</returns>
+    public static IEnumerable<Func<PopulationMember[]>> Batches(IReadOnlyList<CorridorStock> stocks, PopulationAssumptions assumptions,
+        Func<string, (decimal Wage, string Currency)?> wage, DateOnly analysisDate, long size, ulong seed, int batchSize = 256, (long K, long N)? shard = null)
     {
         ArgumentNullException.ThrowIfNull(assumptions);
         ArgumentNullException.ThrowIfNull(wage);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         var allocation = Allocate(stocks, size);
-        return Members(allocation, assumptions, wage, analysisDate, seed);
+        return Iterate(allocation, assumptions, wage, analysisDate, seed, batchSize, shard);
     }
 
-    private static IEnumerable<PopulationMember> Members(IReadOnlyList<(CorridorStock Corridor, long FirstId, long Count)> allocation,
-        PopulationAssumptions assumptions, Func<string, (decimal Wage, string Currency)?> wage, DateOnly analysisDate, ulong seed)
+    private static IEnumerable<Func<PopulationMember[]>> Iterate(IReadOnlyList<(CorridorStock Corridor, long FirstId, long Count)> allocation,
+        PopulationAssumptions assumptions, Func<string, (decimal Wage, string Currency)?> wage, DateOnly analysisDate, ulong seed, int batchSize,
+        (long K, long N)? shard)
     {
         foreach (var (corridor, first, count) in allocation)
         {
@@ -153,9 +172,23 @@ public static class PopulationSynthesizer
             var destination = assumptions.For(corridor.Destination);
             var homeWage = wage(corridor.Origin);
             var awayWage = wage(corridor.Destination);
-            for (var id = first; id < first + count; id++)
+            for (var start = first; start < first + count; start += batchSize)
             {
-                yield return Member(id, weight, corridor, destination, assumptions, homeWage, awayWage, analysisDate, seed);
+                var end = Math.Min(first + count, start + batchSize);
+                var from = start;
+                yield return () =>
+                {
+                    var members = new List<PopulationMember>((int)(end - from));
+                    for (var id = from; id < end; id++)
+                    {
+                        if (shard is not { } s || id % s.N == s.K)
+                        {
+                            members.Add(Member(id, weight, corridor, destination, assumptions, homeWage, awayWage, analysisDate, seed));
+                        }
+                    }
+
+                    return [.. members];
+                };
             }
         }
     }

@@ -201,7 +201,12 @@ public sealed class SimulationTally
 
     internal long checkedCount;
 
-    /// <summary>Ids of members whose explain path disagreed with the fast path (a non-empty list fails the run).</summary>
+    /// <summary>Members whose reform answers were the baseline's, because the reform cannot touch their states (<see cref="ReformFootprint"/>).</summary>
+    public long Reused { get => reused; init => reused = value; }
+
+    internal long reused;
+
+    /// <summary>Ids of members whose sampled check failed: the explain path disagreed with the fast path, or a career the footprint skipped got different answers from the reformed law. A non-empty list fails the run.</summary>
     public List<long> Mismatches { get; } = [];
 
     /// <summary>Adds one member's baseline and reform entitlements.</summary>
@@ -303,6 +308,7 @@ public sealed class SimulationTally
         members += other.Members;
         periods += other.Periods;
         checkedCount += other.Checked;
+        reused += other.Reused;
         Mismatches.AddRange(other.Mismatches);
         Mismatches.Sort();
         foreach (var (key, value) in other.Corridors)

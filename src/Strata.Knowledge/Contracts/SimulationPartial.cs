@@ -36,7 +36,7 @@ public static class SimulationPartial
     /// <summary>The contract version.</summary>
     public const string Version = "simulation-partial/v1";
 
-    private sealed record Document(string Strata, Setup Setup, string? Shard, long Members, long Periods, long Checked, long[] Mismatches, double Seconds,
+    private sealed record Document(string Strata, Setup Setup, string? Shard, long Members, long Periods, long Checked, long Reused, long[] Mismatches, double Seconds,
         CorridorRow[] Corridors, PayerRow[] Payers);
 
     private sealed record Setup(string[] Reforms, string Population, string Date, double DiscountRate, int PensionYears, long CheckEvery);
@@ -62,7 +62,7 @@ public static class SimulationPartial
         ArgumentNullException.ThrowIfNull(tally);
         var doc = new Document(Version, new Setup([.. setup.Reforms], setup.Population, setup.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 setup.DiscountRate, setup.PensionYears, setup.CheckEvery),
-            shard, tally.Members, tally.Periods, tally.Checked, [.. tally.Mismatches.Order()], Math.Round(seconds, 3),
+            shard, tally.Members, tally.Periods, tally.Checked, tally.Reused, [.. tally.Mismatches.Order()], Math.Round(seconds, 3),
             [.. tally.Corridors.OrderBy(c => c.Key.Origin, StringComparer.Ordinal).ThenBy(c => c.Key.Destination, StringComparer.Ordinal).ThenBy(c => c.Key.Branch)
                 .Select(c => new CorridorRow(c.Key.Origin, c.Key.Destination, c.Key.Branch.ToName(), c.Value.Workers, c.Value.Members, c.Value.Changed,
                     c.Value.Better, c.Value.Worse, c.Value.ValueGainers, c.Value.ValueLosers, c.Value.MonthsRescued, c.Value.MonthsLost, c.Value.MonthlyBefore,
@@ -99,7 +99,7 @@ public static class SimulationPartial
             return null;
         }
 
-        var tally = new SimulationTally { Members = doc.Members, Periods = doc.Periods, Checked = doc.Checked };
+        var tally = new SimulationTally { Members = doc.Members, Periods = doc.Periods, Checked = doc.Checked, Reused = doc.Reused };
         tally.Mismatches.AddRange(doc.Mismatches ?? []);
         foreach (var c in doc.Corridors)
         {

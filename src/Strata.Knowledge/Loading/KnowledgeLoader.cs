@@ -20,7 +20,8 @@ public static class KnowledgeLoader
     /// <param name="Sources">Sources declared or inline.</param>
     /// <param name="UnknownFacts">Facts recorded as unknown.</param>
     /// <param name="Replaced">Ids replaced by reform files.</param>
-    public sealed record Statistics(int Files, int Sources, int UnknownFacts, IReadOnlyList<string>? Replaced = null);
+    /// <param name="Overlaid">Every id a reform file defines, added or replaced (e.g. <c>agreement.asean</c>, <c>country:TH</c>).</param>
+    public sealed record Statistics(int Files, int Sources, int UnknownFacts, IReadOnlyList<string>? Replaced = null, IReadOnlyList<string>? Overlaid = null);
 
     private sealed class Pending
     {
@@ -46,6 +47,8 @@ public static class KnowledgeLoader
         public bool Overlay { get; set; }
 
         public List<string> Replaced { get; } = [];
+
+        public List<string> Overlaid { get; } = [];
 
         public int Unknown { get; set; }
     }
@@ -102,7 +105,7 @@ public static class KnowledgeLoader
 
         var kb = CrossCheck(pending, problems);
         problems.Sort((a, b) => (string.CompareOrdinal(a.File, b.File), a.Line).CompareTo((0, b.Line)));
-        var stats = new Statistics(files.Length, pending.Sources, pending.Unknown, pending.Replaced);
+        var stats = new Statistics(files.Length, pending.Sources, pending.Unknown, pending.Replaced, pending.Overlaid);
         return (new LoadResult<KnowledgeBase>(problems.Count == 0 ? kb : null, problems), stats);
     }
 
@@ -174,6 +177,11 @@ public static class KnowledgeLoader
         }
 
         pending.Ids[id] = doc.File;
+        if (pending.Overlay)
+        {
+            pending.Overlaid.Add(id);
+        }
+
         return true;
     }
 

@@ -14,8 +14,13 @@ public class ReformSimulationTests
     private static readonly Lazy<KnowledgeBase> Baseline = new(() => KnowledgeLoader.Load(Repository.Knowledge, Today).GetValueOrThrow());
     private static readonly Lazy<KnowledgeBase> Asean = new(() => Reformed("asean-agreement"));
 
-    private static KnowledgeBase Reformed(string reform) =>
-        KnowledgeLoader.LoadWithStatistics(Repository.Knowledge, Today, [Path.Combine(Repository.Root, "reforms", reform)]).Result.GetValueOrThrow();
+    private static KnowledgeBase Reformed(string reform) => ReformedWithIds(reform).Knowledge;
+
+    private static (KnowledgeBase Knowledge, IReadOnlyList<string> Ids) ReformedWithIds(string reform)
+    {
+        var (result, statistics) = KnowledgeLoader.LoadWithStatistics(Repository.Knowledge, Today, [Path.Combine(Repository.Root, "reforms", reform)]);
+        return (result.GetValueOrThrow(), statistics.Overlaid ?? []);
+    }
 
     private static readonly SimulationSettings Settings = new()
     {
@@ -79,5 +84,34 @@ public class ReformSimulationTests
     {
         Assert.Null(SimulationPartial.Read("x.json", "{\"strata\": \"determination/v1\"}", out var problem));
         Assert.StartsWith("x.json", problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("asean-agreement", "LA", "TH", true)]
+    [InlineData("asean-agreement", "LA", "JP", false)]
+    [InlineData("asean-agreement", "PH", "SA", false)]
+    [InlineData("sg-cpf-foreign-workers", "MY", "SG", true)]
+    [InlineData("sg-cpf-foreign-workers", "MM", "TH", false)]
+    [InlineData("c118-c157-ratified", "VN", "KR", false)]
+    public void Footprint_Corridor_TouchedOnlyWhereTheReformedLawCanReach(string reform, string origin, string destination, bool expected)
+    {
+        var (reformed, ids) = ReformedWithIds(reform);
+        var footprint = ReformFootprint.Of(Baseline.Value, reformed, ids);
+        var member = new PopulationMember(1, 1, new Person(new DateOnly(1990, 1, 1), [origin], origin),
+            [new CareerPeriod(destination, new DateOnly(2020, 1, 1), new DateOnly(2023, 12, 31), Activity.Employed, null, true, null, "XXX")]);
+        Assert.Equal(expected, footprint.MayTouch(member));
+    }
+
+    [Theory]
+    [InlineData("asean-agreement")]
+    [InlineData("c118-c157-ratified")]
+    [InlineData("sg-cpf-foreign-workers")]
+    public void Footprint_UntouchedCareers_GetTheSameAnswersFromTheReformedLaw(string reform)
+    {
+        var (reformed, ids) = ReformedWithIds(reform);
+        var footprint = ReformFootprint.Of(Baseline.Value, reformed, ids);
+        var untouched = PopulationFileTests.Synthetic(2_000, seed: 21).Where(m => !footprint.MayTouch(m)).ToArray();
+        Assert.NotEmpty(untouched);
+        Assert.All(untouched, m => Assert.Equal(ReformSimulation.Evaluate(Baseline.Value, m, Settings), ReformSimulation.Evaluate(reformed, m, Settings)));
     }
 }
