@@ -58,32 +58,39 @@ internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<stri
         ? "Explain-path check: none (--check-every 0)."
         : string.Format(Inv, "Explain-path check: {0:N0} careers re-evaluated with explanations under both laws, {1} disagreement(s) with the fast path.", tally.Checked, tally.Mismatches.Count);
 
-    /// <summary>Migrants whose periods in the destination keep their value (a pension or a lump sum by right), before and after.</summary>
-    private (decimal Before, decimal After) Keeps(BranchTally t, Role role)
+    /// <summary>
+    /// Migrants whose periods in a state keep their value (a pension or a lump sum by right), and those whose outcome there
+    /// Strata does not know, before and after.
+    /// </summary>
+    private static (decimal Before, decimal After, decimal UnknownBefore, decimal UnknownAfter) Keeps(BranchTally t, Role role)
     {
-        decimal before = 0, after = 0;
+        decimal before = 0, after = 0, unknownBefore = 0, unknownAfter = 0;
         foreach (var ((r, b, a), w) in t.Transitions)
         {
             if (r == role)
             {
                 before += b.KeepsPeriods() ? w : 0;
                 after += a.KeepsPeriods() ? w : 0;
+                unknownBefore += b == Fate.Unknown ? w : 0;
+                unknownAfter += a == Fate.Unknown ? w : 0;
             }
         }
 
-        return (before, after);
+        return (before, after, unknownBefore, unknownAfter);
     }
+
+    private static string Usd(decimal total, decimal workers) => workers == 0 ? "—" : (total / workers).ToString("N0", Inv);
 
     private string BranchTable()
     {
         var sb = new StringBuilder();
-        sb.Append("| branch | migrants | outcome changes | better off | worse off | becomes unknown | periods in the destination keep their value (before → after) | contribution months rescued | monthly pensions paid where they live, US$ m (before → after) |\n");
-        sb.Append("|---|---:|---:|---:|---:|---:|---|---:|---|\n");
+        sb.Append("| branch | migrants | outcome changes | better off | worse off | becomes unknown | becomes known | periods in the destination keep their value (unknown) | contribution months rescued | average monthly pension paid where they live, US$ |\n");
+        sb.Append("|---|---:|---:|---:|---:|---:|---:|---|---:|---|\n");
         foreach (var branch in SimulationSettings.Branches)
         {
             var t = tally.Total(branch);
-            var (kb, ka) = Keeps(t, Role.Destination);
-            sb.Append(Inv, $"| {branch.ToName()} | {N(t.Workers)} | {N(t.Changed)} ({Pct(t.Changed, t.Workers)}) | {N(t.Better)} | {N(t.Worse)} | {N(t.BecameUnknown)} | {Pct(kb, t.Workers)} → {Pct(ka, t.Workers)} | {N(t.MonthsRescued)} | {M(t.MonthlyBefore)} → {M(t.MonthlyAfter)} |\n");
+            var (kb, ka, ub, ua) = Keeps(t, Role.Destination);
+            sb.Append(Inv, $"| {branch.ToName()} | {N(t.Workers)} | {N(t.Changed)} ({Pct(t.Changed, t.Workers)}) | {N(t.Better)} | {N(t.Worse)} | {N(t.BecameUnknown)} | {N(t.BecameKnown)} | {Pct(kb, t.Workers)} ({Pct(ub, t.Workers)}) → {Pct(ka, t.Workers)} ({Pct(ua, t.Workers)}) | {N(t.MonthsRescued)} | {Usd(t.MonthlyBefore, t.Workers)} → {Usd(t.MonthlyAfter, t.Workers)} |\n");
         }
 
         return sb.ToString();
@@ -105,10 +112,11 @@ internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<stri
     private string PayerTable(int top)
     {
         var sb = new StringBuilder();
-        sb.Append("| paying state | old-age payments, present value US$ m (before → after) | change US$ m | of which refunds US$ m (before → after) | monthly pensions US$ m (before → after) |\n|---|---|---:|---|---|\n");
+        sb.Append("| paying state | old-age payments, present value US$ m (before → after) | change US$ m | pensions | lump sums (grants, provident fund balances) | refunds |\n|---|---|---:|---|---|---|\n");
         foreach (var (payer, p, change) in PayerRows().Take(top))
         {
-            sb.Append(Inv, $"| {payer} | {M(p.ValueBefore)} → {M(p.ValueAfter)} | {M(change)} | {M(p.RefundsBefore)} → {M(p.RefundsAfter)} | {M(p.MonthlyBefore)} → {M(p.MonthlyAfter)} |\n");
+            var (pb, pa) = (p.ValueBefore - p.LumpSumsBefore - p.RefundsBefore, p.ValueAfter - p.LumpSumsAfter - p.RefundsAfter);
+            sb.Append(Inv, $"| {payer} | {M(p.ValueBefore)} → {M(p.ValueAfter)} | {M(change)} | {M(pb)} → {M(pa)} | {M(p.LumpSumsBefore)} → {M(p.LumpSumsAfter)} | {M(p.RefundsBefore)} → {M(p.RefundsAfter)} |\n");
         }
 
         return sb.ToString();
@@ -171,15 +179,17 @@ internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<stri
 
         sb.Append("\n\n").Append(Speed()).Append(' ').Append(Check()).Append("\n\n");
         sb.Append("## Who gains\n\n").Append(BranchTable()).Append('\n').Append(ValueLine()).Append("\n\n");
-        sb.Append("*Better off*: the fate in some state improves and none worsens, in the order pension paid where the person lives > lump sum > refund > pension not paid where the person lives > nothing. ");
+        sb.Append("*Better off*: the fate in some state improves and none worsens, in the order pension paid where the person lives > lump sum > refund > pension not paid where the person lives > nothing; a change to or from *unknown* is neither (it is counted under *becomes unknown* or *becomes known*). ");
         sb.Append("*Months rescued*: contribution months that ended in a refund or in nothing and now count for a pension or a lump sum by right (× migrants). ");
-        sb.Append("For invalidity, survivors and employment injury the amounts are what would be paid if the contingency happened on the last day of work in the destination; they are not present values, because Strata holds no incidence rates.\n\n");
+        sb.Append("Average monthly pensions are over all migrants of the branch (0 for those without one), summed over the states that pay them. ");
+        sb.Append("For invalidity, survivors and employment injury they are what would be paid if the contingency happened on the last day of work in the destination; they are not expected costs, because Strata holds no incidence rates.\n\n");
         foreach (var branch in SimulationSettings.Branches)
         {
             sb.Append(Inv, $"### {branch.ToName()}: from what to what\n\n").Append(TransitionTable(branch, 8)).Append('\n');
         }
 
-        sb.Append("## Who pays\n\nOld-age payments by the paying state, present values (a state pays more when it pays pensions it did not pay before, and less when refunds it paid are replaced by pensions paid later, or by another state).\n\n");
+        sb.Append("## Who pays\n\nOld-age payments by the paying state, present values (a state pays more when it pays pensions it did not pay before, and less when refunds it paid are replaced by pensions paid later, or by another state). ");
+        sb.Append("Lump sums from provident funds (e.g. Singapore's CPF, Malaysia's EPF) return the workers' own and their employers' contributions with interest: they are paid out of contributions the reform also brings in, which Strata does not count. States whose outcome turns unknown under the reform are left out of both columns for those workers.\n\n");
         sb.Append(PayerTable(30)).Append('\n');
         sb.Append("## Corridors\n\nThe 25 corridors where most workers' old-age outcome changes; every corridor and branch is in `corridors.csv` and `corridors.parquet`, every transition in `transitions.csv`.\n\n");
         sb.Append(CorridorTable(25)).Append('\n');
@@ -312,20 +322,35 @@ internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<stri
         foreach (var branch in SimulationSettings.Branches)
         {
             var t = tally.Total(branch);
-            var (b, a) = Keeps(t, Role.Destination);
-            var (fb, fa) = t.Workers == 0 ? (0f, 0f) : ((float)(b / t.Workers), (float)(a / t.Workers));
+            var (b, a, ub, ua) = Keeps(t, Role.Destination);
+            float Share(decimal x) => t.Workers == 0 ? 0f : (float)(x / t.Workers);
             shapes.Add(new Text(190, y + 24, branch.ToName(), 12, Anchor: "end"));
-            shapes.Add(new Rect(200, y + 8, Math.Max(1, fb * barMax), 14, "#9e9e9e"));
-            shapes.Add(new Text(206 + (fb * barMax), y + 20, $"today {fb:0%}", 11));
-            shapes.Add(new Rect(200, y + 24, Math.Max(1, fa * barMax), 14, "#1a9850"));
-            shapes.Add(new Text(206 + (fa * barMax), y + 36, $"with the reform {fa:0%}", 11, Bold: true));
+            Bar(y + 8, Share(b), Share(ub), "#9e9e9e", $"today {Share(b):0%}");
+            Bar(y + 24, Share(a), Share(ua), "#1a9850", $"with the reform {Share(a):0%}");
             y += 44;
+        }
+
+        void Bar(float top, float keeps, float unknown, string colour, string label)
+        {
+            shapes.Add(new Rect(200, top, Math.Max(1, keeps * barMax), 14, colour));
+            if (unknown > 0.0005f)
+            {
+                shapes.Add(new Rect(200 + (keeps * barMax), top, unknown * barMax, 14, "#e0e0e0"));
+            }
+
+            shapes.Add(new Text(206 + ((keeps + unknown) * barMax), top + 12, label + (unknown > 0.0005f ? $" (+{unknown:0%} unknown)" : ""), 11, Bold: colour != "#9e9e9e"));
         }
 
         y += 20;
         shapes.Add(new Text(20, y, "Change in what each state pays for old age (present value, US$ million)", 13, Bold: true));
         y += 14;
-        var payers = PayerRows().Take(12).ToList();
+        var payers = PayerRows().Where(p => p.Change != 0).Take(12).ToList();
+        if (payers.Count == 0)
+        {
+            shapes.Add(new Text(20, y + 14, "No state pays more or less for old age under the reform.", 12));
+            y += 20;
+        }
+
         var scale = payers.Count == 0 ? 1m : Math.Max(1m, payers.Max(p => Math.Abs(p.Change)));
         const float mid = 480f;
         const float half = 300f;
@@ -340,7 +365,7 @@ internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<stri
 
         shapes.Add(new Rect(mid, y - (payers.Count * 20) + 2, 1, payers.Count * 20, "#222222"));
         y += 18;
-        var note = $"Red: the state pays more than today; blue: less (refunds it paid become pensions paid later or by another state). Discount rate {setup.DiscountRate:0.##%}, pensions for {setup.PensionYears} years from 65; amounts Strata does not know count as 0. Source: strata simulate; method in simulation.md.";
+        var note = $"Top: light grey is the share whose outcome Strata does not know (the law it would need is not in its knowledge base). Bottom: red, the state pays more than today; blue, less (refunds it paid become pensions paid later or by another state). Discount rate {setup.DiscountRate:0.##%}, pensions for {setup.PensionYears} years from 65; amounts Strata does not know count as 0. Source: strata simulate; method in simulation.md.";
         foreach (var (line, i) in Wrap(note, 140).Select((l, i) => (l, i)))
         {
             shapes.Add(new Text(20, y + (i * 14), line, 10, Colour: "#555555"));

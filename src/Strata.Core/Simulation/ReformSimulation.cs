@@ -104,7 +104,8 @@ public sealed record RunOptions
 /// <param name="OnceUsd">Lump sum or refund, in US$ (0 when none).</param>
 /// <param name="Months">Months insured under the state's schemes for the branch.</param>
 /// <param name="AmountKnown">False when a benefit is due but its amount, or its currency's rate, is not known.</param>
-public readonly record struct Entitlement(string Country, Branch Branch, Fate Fate, decimal MonthlyUsd, decimal OnceUsd, int Months, bool AmountKnown);
+/// <param name="Complete">False when one of the state's schemes for the branch has an unknown outcome, so the state's total is incomplete.</param>
+public readonly record struct Entitlement(string Country, Branch Branch, Fate Fate, decimal MonthlyUsd, decimal OnceUsd, int Months, bool AmountKnown, bool Complete = true);
 
 /// <summary>
 /// Runs members of a population through two knowledge bases — today's law and a reformed law — with the same evaluator,
@@ -271,6 +272,7 @@ public static class ReformSimulation
         decimal monthly = 0, once = 0;
         var months = 0;
         var known = true;
+        var complete = true;
         foreach (var d in determinations)
         {
             if (d.Country != country || d.Branch != branch)
@@ -280,6 +282,7 @@ public static class ReformSimulation
 
             var (fate, amount) = FateOf(d, residence);
             months = Math.Max(months, d.Periods.Own);
+            complete &= fate != Fate.Unknown;
             if (fate is Fate.PensionWhereLiving or Fate.LumpSum or Fate.Refund)
             {
                 if (amount is { } a && Usd(a, settings) is { } usd)
@@ -307,7 +310,7 @@ public static class ReformSimulation
             }
         }
 
-        return new Entitlement(country, branch, any ? best : Fate.Unknown, monthly, once, months, known);
+        return new Entitlement(country, branch, any ? best : Fate.Unknown, monthly, once, months, known, complete);
     }
 
     private static (Fate Fate, Amount? Amount) FateOf(Determination d, string residence)

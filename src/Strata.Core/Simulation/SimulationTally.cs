@@ -89,7 +89,7 @@ public sealed class BranchTally
 
     internal decimal amountUnknown;
 
-    /// <summary>Migrants for whom, in some state, Strata knows the fate today but not under the reform (the reform needs law Strata does not hold).</summary>
+    /// <summary>Migrants for whom, in some state, Strata knows every scheme's outcome today but not under the reform (the reform needs law Strata does not hold).</summary>
     public decimal BecameUnknown { get => becameUnknown; init => becameUnknown = value; }
 
     internal decimal becameUnknown;
@@ -143,6 +143,16 @@ public sealed class PayerTally
 
     internal decimal valueAfter;
 
+    /// <summary>Present value of old-age lump sums (grants, provident fund balances), baseline.</summary>
+    public decimal LumpSumsBefore { get => lumpSumsBefore; init => lumpSumsBefore = value; }
+
+    internal decimal lumpSumsBefore;
+
+    /// <summary>Present value of old-age lump sums, reform.</summary>
+    public decimal LumpSumsAfter { get => lumpSumsAfter; init => lumpSumsAfter = value; }
+
+    internal decimal lumpSumsAfter;
+
     /// <summary>Refunds paid, baseline.</summary>
     public decimal RefundsBefore { get => refundsBefore; init => refundsBefore = value; }
 
@@ -170,6 +180,8 @@ public sealed class PayerTally
         ArgumentNullException.ThrowIfNull(other);
         valueBefore += other.ValueBefore;
         valueAfter += other.ValueAfter;
+        lumpSumsBefore += other.LumpSumsBefore;
+        lumpSumsAfter += other.LumpSumsAfter;
         refundsBefore += other.RefundsBefore;
         refundsAfter += other.RefundsAfter;
         monthlyBefore += other.MonthlyBefore;
@@ -245,8 +257,8 @@ public sealed class SimulationTally
                 better |= ranked && ra < rb;
                 worse |= ranked && ra > rb;
                 unknownAmount |= !b.AmountKnown || !a.AmountKnown;
-                becameUnknown |= b.Fate != Fate.Unknown && a.Fate == Fate.Unknown;
-                becameKnown |= b.Fate == Fate.Unknown && a.Fate != Fate.Unknown;
+                becameUnknown |= b.Complete && !a.Complete;
+                becameKnown |= !b.Complete && a.Complete;
                 if (b.Fate.LosesPeriods() && a.Fate.KeepsPeriods())
                 {
                     t.monthsRescued += weight * a.Months;
@@ -275,15 +287,17 @@ public sealed class SimulationTally
                 payer.monthlyAfter += weight * a.MonthlyUsd;
                 payer.refundsBefore += b.Fate == Fate.Refund ? weight * b.OnceUsd : 0;
                 payer.refundsAfter += a.Fate == Fate.Refund ? weight * a.OnceUsd : 0;
-                // Values are compared only where both runs know the fate: a fate that turns unknown is reported as such
-                // (BecameUnknown), not as a loss of its value.
-                if (branch == Branch.OldAge && b.Fate != Fate.Unknown && a.Fate != Fate.Unknown)
+                // Values are compared only where both runs know every scheme's outcome: an outcome that turns unknown is
+                // reported as such (BecameUnknown), not as a loss of its value.
+                if (branch == Branch.OldAge && b.Complete && a.Complete)
                 {
                     var (pb, pa) = (ReformSimulation.PresentValue(b, member, settings), ReformSimulation.PresentValue(a, member, settings));
                     valueBefore += pb;
                     valueAfter += pa;
                     payer.valueBefore += weight * pb;
                     payer.valueAfter += weight * pa;
+                    payer.lumpSumsBefore += b.Fate == Fate.LumpSum ? weight * pb : 0;
+                    payer.lumpSumsAfter += a.Fate == Fate.LumpSum ? weight * pa : 0;
                 }
             }
 

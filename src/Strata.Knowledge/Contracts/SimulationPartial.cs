@@ -47,7 +47,7 @@ public static class SimulationPartial
 
     private sealed record TransitionRow(string Role, string Before, string After, decimal Workers);
 
-    private sealed record PayerRow(string Payer, string Branch, decimal ValueBefore, decimal ValueAfter, decimal RefundsBefore, decimal RefundsAfter,
+    private sealed record PayerRow(string Payer, string Branch, decimal ValueBefore, decimal ValueAfter, decimal LumpSumsBefore, decimal LumpSumsAfter, decimal RefundsBefore, decimal RefundsAfter,
         decimal MonthlyBefore, decimal MonthlyAfter);
 
     /// <summary>Serializes a tally.</summary>
@@ -70,7 +70,7 @@ public static class SimulationPartial
                     [.. c.Value.Transitions.OrderBy(t => t.Key).Select(t => new TransitionRow(t.Key.Role == Role.Origin ? "origin" : "destination",
                         t.Key.Before.ToName(), t.Key.After.ToName(), t.Value))]))],
             [.. tally.Payers.OrderBy(p => p.Key.Payer, StringComparer.Ordinal).ThenBy(p => p.Key.Branch)
-                .Select(p => new PayerRow(p.Key.Payer, p.Key.Branch.ToName(), p.Value.ValueBefore, p.Value.ValueAfter, p.Value.RefundsBefore,
+                .Select(p => new PayerRow(p.Key.Payer, p.Key.Branch.ToName(), p.Value.ValueBefore, p.Value.ValueAfter, p.Value.LumpSumsBefore, p.Value.LumpSumsAfter, p.Value.RefundsBefore,
                     p.Value.RefundsAfter, p.Value.MonthlyBefore, p.Value.MonthlyAfter))]);
         return JsonSerializer.Serialize(doc, DeterminationDocument.JsonOptions);
     }
@@ -140,7 +140,8 @@ public static class SimulationPartial
 
             tally.Payers[(p.Payer, branch)] = new PayerTally
             {
-                ValueBefore = p.ValueBefore, ValueAfter = p.ValueAfter, RefundsBefore = p.RefundsBefore, RefundsAfter = p.RefundsAfter,
+                ValueBefore = p.ValueBefore, ValueAfter = p.ValueAfter, LumpSumsBefore = p.LumpSumsBefore, LumpSumsAfter = p.LumpSumsAfter,
+                RefundsBefore = p.RefundsBefore, RefundsAfter = p.RefundsAfter,
                 MonthlyBefore = p.MonthlyBefore, MonthlyAfter = p.MonthlyAfter,
             };
         }

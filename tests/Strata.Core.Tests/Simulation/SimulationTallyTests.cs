@@ -17,7 +17,7 @@ public class SimulationTallyTests
          new CareerPeriod("TH", new DateOnly(2020, 1, 1), new DateOnly(2023, 12, 31), Activity.Employed, null, true, 300, "USD")]);
 
     private static Entitlement E(string country, Branch branch, Fate fate, decimal monthly = 0, decimal once = 0, int months = 48) =>
-        new(country, branch, fate, monthly, once, months, true);
+        new(country, branch, fate, monthly, once, months, true, Complete: fate != Fate.Unknown);
 
     [Fact]
     public void PresentValue_PensionAtZeroRate_IsMonthlyTimesMonths()
