@@ -137,8 +137,11 @@ public static class KnowledgeLoader
             case "floor/v1":
                 ReadFloor(doc, root, pending, today);
                 break;
+            case "removal/v1":
+                ReadRemoval(doc, root, pending);
+                break;
             default:
-                doc.Error(root.Get("strata"), "strata", string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, kind, "country/v1|scheme/v1|instrument/v1|region/v1|floor/v1"));
+                doc.Error(root.Get("strata"), "strata", string.Format(CultureInfo.InvariantCulture, Messages.BadChoice, kind, "country/v1|scheme/v1|instrument/v1|region/v1|floor/v1|removal/v1"));
                 break;
         }
 
@@ -169,11 +172,7 @@ public static class KnowledgeLoader
 
             // A reform replaces what the knowledge base says under the same id.
             pending.Replaced.Add(id);
-            pending.Schemes.RemoveAll(x => x.Scheme.Id == id);
-            pending.Instruments.RemoveAll(x => x.Instrument.Id == id);
-            pending.Countries.RemoveAll(x => "country:" + x.Id == id);
-            pending.Regions.RemoveAll(x => "region:" + x.Id == id);
-            pending.Floors.RemoveAll(x => "floor:" + x.Country == id);
+            Remove(pending, id);
         }
 
         pending.Ids[id] = doc.File;
@@ -183,6 +182,56 @@ public static class KnowledgeLoader
         }
 
         return true;
+    }
+
+    private static void Remove(Pending pending, string id)
+    {
+        pending.Schemes.RemoveAll(x => x.Scheme.Id == id);
+        pending.Instruments.RemoveAll(x => x.Instrument.Id == id);
+        pending.Countries.RemoveAll(x => "country:" + x.Id == id);
+        pending.Regions.RemoveAll(x => "region:" + x.Id == id);
+        pending.Floors.RemoveAll(x => "floor:" + x.Country == id);
+    }
+
+    /// <summary>
+    /// A reform's <c>removal/v1</c> file: ids the reform deletes from the knowledge base, each with why. References to a
+    /// removed scheme are then reported where they stand, like any unknown reference.
+    /// </summary>
+    private static void ReadRemoval(SourceDocument doc, MapReader root, Pending pending)
+    {
+        root.Only("strata", "removes");
+        if (!pending.Overlay)
+        {
+            doc.Error(root.Get("strata"), "strata", "removal/v1 belongs in a reform folder, not in the knowledge base");
+            return;
+        }
+
+        foreach (var (node, path) in root.List("removes", required: true))
+        {
+            var item = MapReader.Of(doc, node, path);
+            if (item is null)
+            {
+                continue;
+            }
+
+            item.Only("id", "why");
+            var id = item.String("id", required: true);
+            item.String("why", required: true);
+            if (id is null)
+            {
+                continue;
+            }
+
+            if (!pending.Ids.TryGetValue(id, out var where) || where.StartsWith("removed by ", StringComparison.Ordinal))
+            {
+                doc.Error(item.Get("id"), item.Field("id"), string.Format(CultureInfo.InvariantCulture, Messages.UnknownReference, "id", id));
+                continue;
+            }
+
+            Remove(pending, id);
+            pending.Ids[id] = "removed by " + doc.File;
+            pending.Overlaid.Add(id);
+        }
     }
 
     private static void ReadCountry(SourceDocument doc, MapReader root, Pending pending)

@@ -185,6 +185,38 @@ public sealed class KnowledgeLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_ReformRemoval_DeletesTheIdAndReportsAnUnknownOne()
+    {
+        var reform = Path.Combine(_copy, "..", $"strata-reform-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(reform);
+        try
+        {
+            File.WriteAllText(Path.Combine(reform, "removal.yaml"),
+                "strata: removal/v1\nremoves:\n  - { id: agreement.jp-ph, why: \"scenario: the agreement is terminated\" }\n");
+            var (result, stats) = KnowledgeLoader.LoadWithStatistics(_copy, null, [reform]);
+            Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+            Assert.False(result.Value!.Instruments.ContainsKey("agreement.jp-ph"));
+            Assert.Contains("agreement.jp-ph", stats.Overlaid!);
+
+            File.WriteAllText(Path.Combine(reform, "removal.yaml"), "strata: removal/v1\nremoves:\n  - { id: agreement.xx-yy, why: \"typo\" }\n  - { id: agreement.jp-ph }\n");
+            var problems = KnowledgeLoader.LoadWithStatistics(_copy, null, [reform]).Result.Problems.Select(p => $"{p.Line}:{p.Field}").ToArray();
+            Assert.Equal(["3:removes[0].id", "4:removes[1].why"], problems);
+        }
+        finally
+        {
+            Directory.Delete(reform, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Load_RemovalInTheKnowledgeBase_IsRefused()
+    {
+        File.WriteAllText(Path.Combine(_copy, "removal.yaml"), "strata: removal/v1\nremoves: [{ id: agreement.jp-ph, why: x }]\n");
+        var problem = Assert.Single(KnowledgeLoader.Load(_copy).Problems);
+        Assert.Contains("reform folder", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_MissingDirectory_IsOneProblem() =>
         Assert.Single(KnowledgeLoader.Load(Path.Combine(_copy, "nowhere")).Problems);
 }
