@@ -100,7 +100,7 @@ internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<stri
     {
         var t = tally.Total(Branch.OldAge);
         return string.Format(Inv,
-            "Old age, present value on {0:yyyy-MM-dd} at {1:0.##}% a year, pensions paid {2} years from 65: US$ {3} m before, US$ {4} m after (change US$ {5} m); {6} migrants gain value, {7} lose value. Values are compared only in the states where both runs know the outcome: for {9} migrants an outcome known today becomes unknown under the reform (the reform relies on law Strata does not hold, e.g. periods in a state whose scheme is not known to operate), and is left out of the values rather than counted as a loss. Amounts unknown for {8} migrants (a benefit whose amount or currency rate Strata does not know; counted as 0).",
+            "Old age, present value on {0:yyyy-MM-dd} at {1:0.##}% a year, pensions paid {2} years from 65: US$ {3} m before, US$ {4} m after (change US$ {5} m); {6} migrants gain value, {7} lose value. Values are compared only in the states where both runs know the outcome and its amount: for {9} migrants an outcome known today becomes unknown under the reform (the reform relies on law Strata does not hold, e.g. periods in a state whose scheme is not known to operate), and for {8} a benefit's amount or its currency's rate is not known in one of the runs; those states are left out of the values rather than counted as gains or losses.",
             setup.Date, setup.DiscountRate * 100, setup.PensionYears, M(t.ValueBefore), M(t.ValueAfter), M(t.ValueAfter - t.ValueBefore), N(t.ValueGainers), N(t.ValueLosers), N(t.AmountUnknown), N(t.BecameUnknown));
     }
 
@@ -204,7 +204,8 @@ internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<stri
         sb.Append("- **Same rules, two laws.** Each career is evaluated by Strata's evaluator (the one behind `strata evaluate`) against the knowledge base as shipped and against the knowledge base with the reform's files added (they replace files with the same id). No rule is written twice.\n");
         sb.Append(Inv, $"- **Two cases per career**, as in the corridor analysis: an old-age claim at 65, and a contingency (invalidity, death, employment injury) on the last day of work in the destination; both judged under the law of {setup.Date:yyyy-MM-dd}.\n");
         sb.Append("- **Fates.** Each state's determinations for a branch become one fate: a pension paid where the person lives (exported, or the person lives there), a pension not paid there, a lump sum, a refund (the worker takes a refund or lump sum the law offers when nothing else is due), lost (insured, nothing due), not covered, or unknown. Several schemes of a state for a branch combine into the best fate, with their amounts added.\n");
-        sb.Append(Inv, $"- **Money.** Amounts are converted to US$ at the latest official rate (World Bank WDI PA.NUS.FCRF; Taiwan from the US Federal Reserve H.10). Present value on {setup.Date:yyyy-MM-dd} at a real {setup.DiscountRate * 100:0.##}% a year: a pension paid monthly for {setup.PensionYears} years from the 65th birthday, a lump sum on the 65th birthday, a refund on the analysis date (as if the worker left under that law). The discount rate and the {setup.PensionYears} years are modelling choices (`--discount-rate`, `--pension-years`), not sourced figures. Amounts Strata does not know (no wage, no rate, an unknown formula) count as 0 and are reported as unknown.\n");
+        sb.Append("- **Values only where both runs know.** A state whose outcome or amount is unknown in either run is left out of that worker's values and of the paying state's totals, and counted under *becomes unknown* or *amount unknown*.\n");
+        sb.Append(Inv, $"- **Money.** Amounts are converted to US$ at the latest official rate (World Bank WDI PA.NUS.FCRF; Taiwan from the US Federal Reserve H.10). Present value on {setup.Date:yyyy-MM-dd} at a real {setup.DiscountRate * 100:0.##}% a year: a pension paid monthly for {setup.PensionYears} years from the 65th birthday, a lump sum on the 65th birthday, a refund on the analysis date (as if the worker left under that law). The discount rate and the {setup.PensionYears} years are modelling choices (`--discount-rate`, `--pension-years`), not sourced figures. Amounts Strata does not know (no wage, no rate, an unknown formula) are reported as unknown.\n");
         sb.Append("- **Weights.** Each career stands for a number of migrants (its weight); synthetic populations are calibrated so that weights add up to the UN DESA 2019 stock of each corridor. Totals are estimates for the 2019 stock as if it had the generated careers, not forecasts.\n");
         sb.Append("- **Checks.** The whole population runs on the fast path (no explanations), in parallel; every career whose id is a multiple of the sample interval is re-evaluated on the explain path under both laws, and any disagreement fails the run.\n");
         sb.Append("- **Limits.** Careers are those of the assumptions below, not observed careers; costs are the benefits paid to this stock, not the contributions the reform would also bring in or administrative costs; invalidity, survivors and injury are compared as rights, not as expected costs; what Strata does not know about the law stays unknown in both runs (see `strata kb coverage`).\n\n");
@@ -238,12 +239,21 @@ internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<stri
 
     private static string D(decimal d) => Math.Round(d, 2).ToString(Inv);
 
+    /// <summary>The measures of a corridor and branch, in the column order of corridors.csv and corridors.parquet.</summary>
+    private static readonly (string Name, Func<BranchTally, decimal> Get)[] Measures =
+    [
+        ("migrants", t => t.Workers), ("members", t => t.Members), ("changed", t => t.Changed), ("better", t => t.Better), ("worse", t => t.Worse),
+        ("value_gainers", t => t.ValueGainers), ("value_losers", t => t.ValueLosers), ("months_rescued", t => t.MonthsRescued), ("months_lost", t => t.MonthsLost),
+        ("monthly_before_usd", t => t.MonthlyBefore), ("monthly_after_usd", t => t.MonthlyAfter), ("value_before_usd", t => t.ValueBefore),
+        ("value_after_usd", t => t.ValueAfter), ("amount_unknown", t => t.AmountUnknown), ("became_unknown", t => t.BecameUnknown), ("became_known", t => t.BecameKnown),
+    ];
+
     private string CorridorsCsv()
     {
-        var sb = new StringBuilder("origin,destination,branch,migrants,members,changed,better,worse,value_gainers,value_losers,months_rescued,months_lost,monthly_before_usd,monthly_after_usd,value_before_usd,value_after_usd,amount_unknown\n");
+        var sb = new StringBuilder("origin,destination,branch,").AppendJoin(',', Measures.Select(m => m.Name)).Append('\n');
         foreach (var (k, t) in OrderedCorridors())
         {
-            sb.Append(Inv, $"{k.Origin},{k.Destination},{k.Branch.ToName()},{D(t.Workers)},{t.Members},{D(t.Changed)},{D(t.Better)},{D(t.Worse)},{D(t.ValueGainers)},{D(t.ValueLosers)},{D(t.MonthsRescued)},{D(t.MonthsLost)},{D(t.MonthlyBefore)},{D(t.MonthlyAfter)},{D(t.ValueBefore)},{D(t.ValueAfter)},{D(t.AmountUnknown)},{D(t.BecameUnknown)},{D(t.BecameKnown)}\n");
+            sb.Append(Inv, $"{k.Origin},{k.Destination},{k.Branch.ToName()},").AppendJoin(',', Measures.Select(m => D(m.Get(t)))).Append('\n');
         }
 
         return sb.ToString();
@@ -278,11 +288,8 @@ internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<stri
     {
         var rows = OrderedCorridors().ToArray();
         var text = new[] { "origin", "destination", "branch" };
-        var numbers = new[] { "migrants", "changed", "better", "worse", "value_gainers", "value_losers", "months_rescued", "months_lost", "monthly_before_usd", "monthly_after_usd", "value_before_usd", "value_after_usd", "amount_unknown", "became_unknown", "became_known" };
-        Func<BranchTally, decimal>[] get = [t => t.Workers, t => t.Changed, t => t.Better, t => t.Worse, t => t.ValueGainers, t => t.ValueLosers, t => t.MonthsRescued,
-            t => t.MonthsLost, t => t.MonthlyBefore, t => t.MonthlyAfter, t => t.ValueBefore, t => t.ValueAfter, t => t.AmountUnknown, t => t.BecameUnknown, t => t.BecameKnown];
         var textFields = text.Select(n => new DataField<string>(n)).ToArray();
-        var numberFields = numbers.Select(n => new DataField<double>(n)).ToArray();
+        var numberFields = Measures.Select(m => new DataField<double>(m.Name)).ToArray();
         var schema = new ParquetSchema([.. textFields, .. numberFields]);
         using (var stream = File.Create(path + ".tmp"))
         {
@@ -298,7 +305,7 @@ internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<stri
 
                 for (var i = 0; i < numberFields.Length; i++)
                 {
-                    var values = rows.Select(r => (double)Math.Round(get[i](r.Tally), 2)).ToArray();
+                    var values = rows.Select(r => (double)Math.Round(Measures[i].Get(r.Tally), 2)).ToArray();
                     group.WriteAsync(numberFields[i], (ReadOnlyMemory<double>)values, null, null, default).GetAwaiter().GetResult();
                 }
             }
@@ -365,7 +372,7 @@ internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<stri
 
         shapes.Add(new Rect(mid, y - (payers.Count * 20) + 2, 1, payers.Count * 20, "#222222"));
         y += 18;
-        var note = $"Top: light grey is the share whose outcome Strata does not know (the law it would need is not in its knowledge base). Bottom: red, the state pays more than today; blue, less (refunds it paid become pensions paid later or by another state). Discount rate {setup.DiscountRate:0.##%}, pensions for {setup.PensionYears} years from 65; amounts Strata does not know count as 0. Source: strata simulate; method in simulation.md.";
+        var note = $"Top: light grey is the share whose outcome Strata does not know (the law it would need is not in its knowledge base). Bottom: red, the state pays more than today; blue, less (refunds it paid become pensions paid later or by another state). Discount rate {setup.DiscountRate:0.##%}, pensions for {setup.PensionYears} years from 65; states whose outcome or amount Strata does not know in either run are left out. Source: strata simulate; method in simulation.md.";
         foreach (var (line, i) in Wrap(note, 140).Select((l, i) => (l, i)))
         {
             shapes.Add(new Text(20, y + (i * 14), line, 10, Colour: "#555555"));

@@ -37,6 +37,13 @@ public sealed class SimulateCommandTests : IDisposable
         }
 
         Assert.Contains("20 careers re-evaluated with explanations under both laws, 0 disagreement(s)", output, StringComparison.Ordinal);
+        foreach (var csv in new[] { "corridors.csv", "transitions.csv", "payers.csv" })
+        {
+            var lines = File.ReadAllLines(Out(Path.Combine("asean", csv)));
+            var columns = lines[0].Split(',').Length;
+            Assert.All(lines, line => Assert.Equal(columns, line.Split(',').Length));
+        }
+
         // Lao workers in Thailand: the old-age grant becomes a pension paid in Laos under the agreement (see ReformSimulationTests).
         Assert.Contains("LA,TH,old-age,destination,lump-sum,pension-paid-where-living,", File.ReadAllText(Out("asean/transitions.csv")), StringComparison.Ordinal);
         var report = File.ReadAllText(Out("asean/simulation.md"));

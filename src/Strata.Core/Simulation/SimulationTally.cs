@@ -287,9 +287,10 @@ public sealed class SimulationTally
                 payer.monthlyAfter += weight * a.MonthlyUsd;
                 payer.refundsBefore += b.Fate == Fate.Refund ? weight * b.OnceUsd : 0;
                 payer.refundsAfter += a.Fate == Fate.Refund ? weight * a.OnceUsd : 0;
-                // Values are compared only where both runs know every scheme's outcome: an outcome that turns unknown is
-                // reported as such (BecameUnknown), not as a loss of its value.
-                if (branch == Branch.OldAge && b.Complete && a.Complete)
+                // Values are compared only where both runs know every scheme's outcome and amount: an outcome that turns
+                // unknown (BecameUnknown), or a lump sum that becomes a pension of unknown amount (AmountUnknown), is
+                // reported as such, not as a loss of its value.
+                if (branch == Branch.OldAge && b.Complete && a.Complete && b.AmountKnown && a.AmountKnown)
                 {
                     var (pb, pa) = (ReformSimulation.PresentValue(b, member, settings), ReformSimulation.PresentValue(a, member, settings));
                     valueBefore += pb;
