@@ -36,10 +36,11 @@ internal static class CorridorCommand
         return command;
     }
 
+    /// <summary>Parses a --date option (today when absent); dates outside 1850–2200, where no law is modelled, are refused like case-file dates.</summary>
     internal static bool TryDate(string? text, out DateOnly date)
     {
         date = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date);
-        return text is null || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        return text is null || (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && date.Year is >= 1850 and <= 2200);
     }
 
     private static int Run(string origin, string destination, string? dateText, string profileId, string format, string knowledgeDirectory, string[] reforms)

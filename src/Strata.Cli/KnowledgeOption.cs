@@ -20,6 +20,25 @@ internal static class KnowledgeOption
         AllowMultipleArgumentsPerToken = false,
     };
 
+    /// <summary>
+    /// A fingerprint of the knowledge and reform files (SHA-256 of their relative paths and bytes), so that partial results
+    /// computed on different law are never merged.
+    /// </summary>
+    public static string Fingerprint(string directory, IReadOnlyList<string> reforms)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var (folder, n) in new[] { directory }.Concat(reforms).Select((f, n) => (f, n)))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*.y*ml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{n}:{Path.GetRelativePath(folder, file).Replace('\\', '/')}\n"));
+                hash.AppendData(File.ReadAllBytes(file));
+            }
+        }
+
+        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
+
     /// <summary>Loads the knowledge base (with reforms), or prints every problem and returns null.</summary>
     public static KnowledgeBase? Load(string directory, TextWriter error, IReadOnlyList<string>? reforms = null) => LoadReform(directory, error, reforms).Knowledge;
 

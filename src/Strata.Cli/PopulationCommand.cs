@@ -103,10 +103,13 @@ internal sealed class SynthOptions
         return o;
     }
 
+    /// <summary>How many of the ids 1..size are K modulo N.</summary>
+    private static long ShardSize(long size, long k, long n) => k == 0 ? size / n : size < k ? 0 : ((size - k) / n) + 1;
+
     public DateOnly Date(ParseResult parse, out string? problem)
     {
         var text = parse.GetValue(DateText);
-        problem = CorridorCommand.TryDate(text, out var date) ? null : $"--date: '{text}' is not a date (expected YYYY-MM-DD)";
+        problem = CorridorCommand.TryDate(text, out var date) ? null : $"--date: '{text}' is not a date between 1850 and 2200 (expected YYYY-MM-DD)";
         return date;
     }
 
@@ -148,6 +151,6 @@ internal sealed class SynthOptions
             "{0:N0} synthetic careers (seed {1}, careers ending before {2:yyyy-MM}) over {3} corridors with {4:N0} migrants (UN DESA 2019), career assumptions {5}",
             size, seed, date, stocks.Length, stocks.Sum(s => s.Migrants), Path.GetFileName(file));
         return new PopulationSource(PopulationSynthesizer.Batches(stocks, loaded.Value!, wages.Of, date, size, seed, shard: shard), description, loaded.Value,
-            shard is { } s ? (size / s.N) + (s.K < size % s.N ? 1 : 0) : size);
+            shard is { } s ? ShardSize(size, s.K, s.N) : size);
     }
 }

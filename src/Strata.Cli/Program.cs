@@ -13,7 +13,17 @@ var root = new RootCommand("Strata: social security rights of migrant workers ac
 };
 try
 {
-    return root.Parse(args).Invoke();
+    try
+    {
+        // Exceptions reach the handlers below (one line, exit 2) instead of System.CommandLine's stack-trace printer.
+        return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+    catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+    {
+        // Parallel runs wrap what a worker threw; the worker's exception is what the user must see.
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        throw;
+    }
 }
 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
 {

@@ -119,7 +119,7 @@ internal static class SimulateCommand
         PopulationReader? reader = null;
         if (populationPath is not null)
         {
-            reader = PopulationFile.Open(populationPath);
+            reader = PopulationFile.Open(populationPath, date, baseline.Schemes.Keys.Concat(reformed.Schemes.Keys).ToHashSet(StringComparer.Ordinal));
             var members = shard is { } s ? reader.Members().Where(m => m.Id % s.N == s.K) : reader.Members();
             source = new PopulationSource(members.Chunk(256).Select(chunk => (Func<PopulationMember[]>)(() => chunk)),
                 $"population file {Path.GetFileName(populationPath)}", null, null);
@@ -137,6 +137,7 @@ internal static class SimulateCommand
         var setup = new SimulationSetup
         {
             Reforms = reforms, Population = source.Description, Date = date, DiscountRate = discount, PensionYears = years, CheckEvery = checkEvery,
+            Knowledge = KnowledgeOption.Fingerprint(knowledge, reforms),
         };
 
         var bar = new ProgressBar(progressMode, source.Expected, reader);
@@ -170,6 +171,49 @@ internal static class SimulateCommand
         return Verdict(tally);
     }
 
+    /// <summary>Several partials merge only as one complete set of shards K/N: each K from 0 to N-1 once, one N, no whole run among them.</summary>
+    private static IEnumerable<string> ShardSetProblems(IReadOnlyList<(string? Shard, string Name)> parts)
+    {
+        if (parts.Count < 2)
+        {
+            yield break;
+        }
+
+        var parsed = new List<(long K, long N, string Name)>();
+        foreach (var (shard, name) in parts)
+        {
+            var p = shard?.Split('/');
+            if (p is [var k, var n] && long.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var kk)
+                && long.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var nn))
+            {
+                parsed.Add((kk, nn, name));
+            }
+            else
+            {
+                yield return $"{name}: is a whole run or a merge, not a shard; merge only the shards of one run";
+            }
+        }
+
+        foreach (var g in parsed.GroupBy(p => (p.K, p.N)).Where(g => g.Count() > 1))
+        {
+            yield return $"shard {g.Key.K}/{g.Key.N} is given {g.Count()} times ({string.Join(", ", g.Select(p => p.Name))})";
+        }
+
+        var ns = parsed.Select(p => p.N).Distinct().ToArray();
+        if (ns.Length > 1)
+        {
+            yield return $"shards of different splits ({string.Join(", ", ns.Select(n => $"/{n}"))}) cannot be merged";
+        }
+        else if (ns.Length == 1 && parsed.Count == parts.Count)
+        {
+            var missing = Enumerable.Range(0, (int)Math.Min(ns[0], 10_000)).Select(k => (long)k).Except(parsed.Select(p => p.K)).ToArray();
+            if (missing.Length > 0)
+            {
+                yield return $"shards missing: {string.Join(", ", missing.Take(20).Select(k => $"{k}/{ns[0]}"))}{(missing.Length > 20 ? ", …" : "")} (a merge adds every shard of a run, or its totals would be short)";
+            }
+        }
+    }
+
     private static int Verdict(SimulationTally tally)
     {
         if (tally.Mismatches.Count == 0)
@@ -177,7 +221,7 @@ internal static class SimulateCommand
             return ExitCodes.Ok;
         }
 
-        Console.Error.WriteLine($"error: the explain path disagreed with the fast path for {tally.Mismatches.Count} member(s) (ids {string.Join(", ", tally.Mismatches.Take(10))}): the figures are not trustworthy");
+        Console.Error.WriteLine($"error: the sampled check failed for {tally.Mismatches.Count} member(s) (ids {string.Join(", ", tally.Mismatches.Take(10))}): the explain path disagreed with the fast path, or a career the reform was taken not to reach got different answers from the reformed law; the figures are not trustworthy");
         return ExitCodes.Failed;
     }
 
@@ -210,14 +254,13 @@ internal static class SimulateCommand
             foreach (var r in read.Skip(1))
             {
                 if (r.Setup.Population != first.Setup.Population || !r.Setup.Reforms.SequenceEqual(first.Setup.Reforms) || r.Setup.Date != first.Setup.Date
-                    || r.Setup.DiscountRate != first.Setup.DiscountRate || r.Setup.PensionYears != first.Setup.PensionYears)
+                    || r.Setup.DiscountRate != first.Setup.DiscountRate || r.Setup.PensionYears != first.Setup.PensionYears || r.Setup.Knowledge != first.Setup.Knowledge)
                 {
-                    problems.Add($"{r.Name}: setup differs from {first.Name} (population, reforms, date, discount rate and pension years must match)");
+                    problems.Add($"{r.Name}: setup differs from {first.Name} (population, reforms, date, discount rate, pension years and knowledge files must match)");
                 }
             }
 
-            var shards = read.Where(r => r.Shard is not null).GroupBy(r => r.Shard).Where(g => g.Count() > 1);
-            problems.AddRange(shards.Select(g => $"shard {g.Key} is given {g.Count()} times ({string.Join(", ", g.Select(r => r.Name))})"));
+            problems.AddRange(ShardSetProblems(read.Select(r => (r.Shard, r.Name)).ToArray()));
         }
 
         if (problems.Count > 0)

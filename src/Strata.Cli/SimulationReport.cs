@@ -55,7 +55,7 @@ internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<stri
     }
 
     private string Check() => tally.Checked == 0
-        ? "Explain-path check: none (--check-every 0)."
+        ? setup.CheckEvery == 0 ? "Explain-path check: none (--check-every 0)." : $"Explain-path check: no career of this run has an id that is a multiple of {setup.CheckEvery}, so none was checked."
         : string.Format(Inv, "Explain-path check: {0:N0} careers re-evaluated with explanations under both laws, {1} disagreement(s) with the fast path.", tally.Checked, tally.Mismatches.Count);
 
     /// <summary>
@@ -115,8 +115,7 @@ internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<stri
         sb.Append("| paying state | old-age payments, present value US$ m (before → after) | change US$ m | pensions | lump sums (grants, provident fund balances) | refunds |\n|---|---|---:|---|---|---|\n");
         foreach (var (payer, p, change) in PayerRows().Take(top))
         {
-            var (pb, pa) = (p.ValueBefore - p.LumpSumsBefore - p.RefundsBefore, p.ValueAfter - p.LumpSumsAfter - p.RefundsAfter);
-            sb.Append(Inv, $"| {payer} | {M(p.ValueBefore)} → {M(p.ValueAfter)} | {M(change)} | {M(pb)} → {M(pa)} | {M(p.LumpSumsBefore)} → {M(p.LumpSumsAfter)} | {M(p.RefundsBefore)} → {M(p.RefundsAfter)} |\n");
+            sb.Append(Inv, $"| {payer} | {M(p.ValueBefore)} → {M(p.ValueAfter)} | {M(change)} | {M(p.PensionsBefore)} → {M(p.PensionsAfter)} | {M(p.LumpSumsBefore)} → {M(p.LumpSumsAfter)} | {M(p.RefundsBefore)} → {M(p.RefundsAfter)} |\n");
         }
 
         return sb.ToString();
@@ -275,10 +274,10 @@ internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<stri
 
     private string PayersCsv()
     {
-        var sb = new StringBuilder("payer,branch,value_before_usd,value_after_usd,refunds_before_usd,refunds_after_usd,monthly_before_usd,monthly_after_usd\n");
+        var sb = new StringBuilder("payer,branch,value_before_usd,value_after_usd,pensions_before_usd,pensions_after_usd,lump_sums_before_usd,lump_sums_after_usd,refunds_before_usd,refunds_after_usd,monthly_before_usd,monthly_after_usd\n");
         foreach (var (k, p) in tally.Payers.OrderBy(p => p.Key.Payer, StringComparer.Ordinal).ThenBy(p => p.Key.Branch))
         {
-            sb.Append(Inv, $"{k.Payer},{k.Branch.ToName()},{D(p.ValueBefore)},{D(p.ValueAfter)},{D(p.RefundsBefore)},{D(p.RefundsAfter)},{D(p.MonthlyBefore)},{D(p.MonthlyAfter)}\n");
+            sb.Append(Inv, $"{k.Payer},{k.Branch.ToName()},{D(p.ValueBefore)},{D(p.ValueAfter)},{D(p.PensionsBefore)},{D(p.PensionsAfter)},{D(p.LumpSumsBefore)},{D(p.LumpSumsAfter)},{D(p.RefundsBefore)},{D(p.RefundsAfter)},{D(p.MonthlyBefore)},{D(p.MonthlyAfter)}\n");
         }
 
         return sb.ToString();

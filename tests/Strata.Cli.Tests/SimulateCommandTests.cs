@@ -81,6 +81,20 @@ public sealed class SimulateCommandTests : IDisposable
         var (twice, _, twiceError) = StrataProcess.Run("simulate", "merge", Out("s1"), Out("s1"), "-o", Out("bad"));
         Assert.Equal(2, twice);
         Assert.Contains("shard 1/2 is given 2 times", twiceError, StringComparison.Ordinal);
+
+        // An incomplete set would undercount, a whole run with a shard would double-count: both are refused.
+        Assert.Equal(0, StrataProcess.Run([.. common, "--shard", "0/3", "-o", Out("t0")]).ExitCode);
+        var (short3, _, shortError) = StrataProcess.Run("simulate", "merge", Out("t0"), Out("s0"), "-o", Out("bad"));
+        Assert.Equal(2, short3);
+        Assert.Contains("shards of different splits", shortError, StringComparison.Ordinal);
+        var (mixed, _, mixedError) = StrataProcess.Run("simulate", "merge", Out("whole"), Out("s0"), "-o", Out("bad"));
+        Assert.Equal(2, mixed);
+        Assert.Contains("is a whole run or a merge", mixedError, StringComparison.Ordinal);
+        Assert.Equal(0, StrataProcess.Run([.. common, "--shard", "1/3", "-o", Out("t1")]).ExitCode);
+        var (missing, _, missingError) = StrataProcess.Run("simulate", "merge", Out("t0"), Out("t1"), "-o", Out("bad"));
+        Assert.Equal(2, missing);
+        Assert.Contains("shards missing: 2/3", missingError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Out("bad")));
     }
 
     [Fact]
@@ -105,6 +119,7 @@ public sealed class SimulateCommandTests : IDisposable
     [InlineData("--discount-rate", "1.5", "--discount-rate: 1.5 must be at least 0 and below 1")]
     [InlineData("--shard", "3/2", "--shard: '3/2' is not K/N")]
     [InlineData("--pension-years", "0", "--pension-years: 0 must be between 1 and 60")]
+    [InlineData("--date", "0001-01-15", "--date: '0001-01-15' is not a date between 1850 and 2200")]
     public void Simulate_BadOption_ExitsTwoNamingIt(string option, string value, string expected)
     {
         var (code, _, error) = StrataProcess.Run("simulate", "--synth", "10", "--reform", Reform("asean-agreement"), option, value, "-o", Out("x"));

@@ -197,7 +197,9 @@ public static class PopulationSynthesizer
     private static PopulationMember Member(long id, double weight, CorridorStock corridor, DestinationAssumptions a, PopulationAssumptions general,
         (decimal Wage, string Currency)? homeWage, (decimal Wage, string Currency)? awayWage, DateOnly analysisDate, ulong seed)
     {
-        var random = new SplitMix64(seed ^ unchecked(0x9E3779B97F4A7C15UL * (ulong)id));
+        // Each member's state is a hash of (seed, id): SplitMix64 steps by a constant, so states that differ by a multiple of
+        // it (as seed ^ constant * id would) give overlapping streams; hashed states do not.
+        var random = new SplitMix64(SplitMix64.Mix(unchecked(SplitMix64.Mix(seed) + (ulong)id)));
         var month = new DateOnly(analysisDate.Year, analysisDate.Month, 1);
         var stay = Stay(a.Stays, random.NextDouble());
         var documented = random.NextDouble() < a.DocumentedShare;
@@ -263,6 +265,18 @@ public static class PopulationSynthesizer
 internal struct SplitMix64(ulong state)
 {
     private ulong _state = state;
+
+    /// <summary>The SplitMix64 output function: a bijective mix of 64 bits.</summary>
+    public static ulong Mix(ulong z)
+    {
+        unchecked
+        {
+            z += 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
+    }
 
     public ulong Next()
     {

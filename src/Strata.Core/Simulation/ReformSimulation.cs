@@ -100,12 +100,14 @@ public sealed record RunOptions
 /// <param name="Country">Paying state.</param>
 /// <param name="Branch">Branch.</param>
 /// <param name="Fate">What the worker ends up with.</param>
-/// <param name="MonthlyUsd">Monthly pension paid where the person lives, in US$ (0 when none).</param>
-/// <param name="OnceUsd">Lump sum or refund, in US$ (0 when none).</param>
+/// <param name="PensionUsd">Monthly pensions paid where the person lives, in US$, from every scheme of the state that pays one (0 when none).</param>
+/// <param name="LumpSumUsd">Lump sums by right (grants, provident fund balances), in US$, from every scheme that pays one.</param>
+/// <param name="RefundUsd">Refunds, in US$, from every scheme that pays one.</param>
 /// <param name="Months">Months insured under the state's schemes for the branch.</param>
 /// <param name="AmountKnown">False when a benefit is due but its amount, or its currency's rate, is not known.</param>
 /// <param name="Complete">False when one of the state's schemes for the branch has an unknown outcome, so the state's total is incomplete.</param>
-public readonly record struct Entitlement(string Country, Branch Branch, Fate Fate, decimal MonthlyUsd, decimal OnceUsd, int Months, bool AmountKnown, bool Complete = true);
+public readonly record struct Entitlement(string Country, Branch Branch, Fate Fate, decimal PensionUsd, decimal LumpSumUsd, decimal RefundUsd, int Months, bool AmountKnown,
+    bool Complete = true);
 
 /// <summary>
 /// Runs members of a population through two knowledge bases — today's law and a reformed law — with the same evaluator,
@@ -269,7 +271,7 @@ public static class ReformSimulation
     {
         var best = Fate.Unknown;
         var any = false;
-        decimal monthly = 0, once = 0;
+        decimal pension = 0, lumpSum = 0, refund = 0;
         var months = 0;
         var known = true;
         var complete = true;
@@ -287,13 +289,19 @@ public static class ReformSimulation
             {
                 if (amount is { } a && Usd(a, settings) is { } usd)
                 {
-                    if (fate == Fate.PensionWhereLiving)
+                    // Every scheme's payment is kept under its own kind: a state may pay a pension from one scheme and a
+                    // provident fund balance from another (Indonesia's JP and JHT), and both count.
+                    switch (fate)
                     {
-                        monthly += usd;
-                    }
-                    else
-                    {
-                        once += usd;
+                        case Fate.PensionWhereLiving:
+                            pension += usd;
+                            break;
+                        case Fate.LumpSum:
+                            lumpSum += usd;
+                            break;
+                        default:
+                            refund += usd;
+                            break;
                     }
                 }
                 else
@@ -310,7 +318,7 @@ public static class ReformSimulation
             }
         }
 
-        return new Entitlement(country, branch, any ? best : Fate.Unknown, monthly, once, months, known, complete);
+        return new Entitlement(country, branch, any ? best : Fate.Unknown, pension, lumpSum, refund, months, known, complete);
     }
 
     private static (Fate Fate, Amount? Amount) FateOf(Determination d, string residence)
@@ -346,15 +354,15 @@ public static class ReformSimulation
         settings.UnitsPerUsd.TryGetValue(amount.Currency, out var rate) && rate > 0 ? Math.Round(amount.Value / rate, 2) : null;
 
     /// <summary>
-    /// Present value on the analysis date of what an old-age entitlement pays: a pension from the 65th birthday for
-    /// <see cref="SimulationSettings.PensionYears"/> years, paid monthly; a lump sum on the 65th birthday; a refund on the
-    /// analysis date (as if the worker were leaving under that law).
+    /// Present values on the analysis date of what an old-age entitlement pays, by kind: its pensions paid monthly from
+    /// the 65th birthday for <see cref="SimulationSettings.PensionYears"/> years, its lump sums on the 65th birthday, its
+    /// refunds on the analysis date (as if the worker were leaving under that law).
     /// </summary>
     /// <param name="e">The entitlement.</param>
     /// <param name="member">The member.</param>
     /// <param name="settings">Settings.</param>
-    /// <returns>Present value in US$, rounded to cents.</returns>
-    public static decimal PresentValue(Entitlement e, PopulationMember member, SimulationSettings settings)
+    /// <returns>Present values in US$, each rounded to cents.</returns>
+    public static (decimal Pensions, decimal LumpSums, decimal Refunds) PresentValues(Entitlement e, PopulationMember member, SimulationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(settings);
@@ -362,14 +370,20 @@ public static class ReformSimulation
         var claim = member.Person.ReachesAge(65);
         var years = Math.Max(0, (claim.DayNumber - settings.Date.DayNumber) / 365.25);
         var atClaim = Math.Pow(v, years);
-        double value = e.Fate switch
-        {
-            Fate.PensionWhereLiving => (double)e.MonthlyUsd * atClaim * Annuity(v, settings.PensionYears),
-            Fate.LumpSum => (double)e.OnceUsd * atClaim,
-            Fate.Refund => (double)e.OnceUsd,
-            _ => 0,
-        };
-        return Math.Round((decimal)value, 2);
+        return (Math.Round((decimal)((double)e.PensionUsd * atClaim * Annuity(v, settings.PensionYears)), 2),
+            Math.Round((decimal)((double)e.LumpSumUsd * atClaim), 2),
+            e.RefundUsd);
+    }
+
+    /// <summary>The present value of everything an old-age entitlement pays (the sum of <see cref="PresentValues"/>).</summary>
+    /// <param name="e">The entitlement.</param>
+    /// <param name="member">The member.</param>
+    /// <param name="settings">Settings.</param>
+    /// <returns>Present value in US$.</returns>
+    public static decimal PresentValue(Entitlement e, PopulationMember member, SimulationSettings settings)
+    {
+        var (p, l, r) = PresentValues(e, member, settings);
+        return p + l + r;
     }
 
     /// <summary>Value at its start of 1 a month for <paramref name="years"/> years, paid at the start of each month.</summary>

@@ -133,7 +133,7 @@ public sealed class BranchTally
 /// <summary>What a paying state pays for a branch, baseline against reform (US$ × migrants).</summary>
 public sealed class PayerTally
 {
-    /// <summary>Present value of old-age payments (pensions, lump sums, refunds), baseline.</summary>
+    /// <summary>Present value of old-age payments (pensions, lump sums, refunds), baseline, over the states whose outcome and amount both runs know.</summary>
     public decimal ValueBefore { get => valueBefore; init => valueBefore = value; }
 
     internal decimal valueBefore;
@@ -142,6 +142,16 @@ public sealed class PayerTally
     public decimal ValueAfter { get => valueAfter; init => valueAfter = value; }
 
     internal decimal valueAfter;
+
+    /// <summary>Present value of old-age pensions, baseline.</summary>
+    public decimal PensionsBefore { get => pensionsBefore; init => pensionsBefore = value; }
+
+    internal decimal pensionsBefore;
+
+    /// <summary>Present value of old-age pensions, reform.</summary>
+    public decimal PensionsAfter { get => pensionsAfter; init => pensionsAfter = value; }
+
+    internal decimal pensionsAfter;
 
     /// <summary>Present value of old-age lump sums (grants, provident fund balances), baseline.</summary>
     public decimal LumpSumsBefore { get => lumpSumsBefore; init => lumpSumsBefore = value; }
@@ -153,7 +163,7 @@ public sealed class PayerTally
 
     internal decimal lumpSumsAfter;
 
-    /// <summary>Refunds paid, baseline.</summary>
+    /// <summary>Refunds paid (old age), baseline.</summary>
     public decimal RefundsBefore { get => refundsBefore; init => refundsBefore = value; }
 
     internal decimal refundsBefore;
@@ -180,6 +190,8 @@ public sealed class PayerTally
         ArgumentNullException.ThrowIfNull(other);
         valueBefore += other.ValueBefore;
         valueAfter += other.ValueAfter;
+        pensionsBefore += other.PensionsBefore;
+        pensionsAfter += other.PensionsAfter;
         lumpSumsBefore += other.LumpSumsBefore;
         lumpSumsAfter += other.LumpSumsAfter;
         refundsBefore += other.RefundsBefore;
@@ -268,13 +280,19 @@ public sealed class SimulationTally
                     t.monthsLost += weight * b.Months;
                 }
 
-                t.monthlyBefore += weight * b.MonthlyUsd;
-                t.monthlyAfter += weight * a.MonthlyUsd;
                 var role = b.Country == member.Origin ? Role.Origin : b.Country == member.Destination ? Role.Destination : (Role?)null;
                 if (role is { } r)
                 {
                     var transition = (r, b.Fate, a.Fate);
                     t.Transitions[transition] = t.Transitions.GetValueOrDefault(transition) + weight;
+                }
+
+                // Money is compared only where both runs know every scheme's outcome and amount: an outcome that turns
+                // unknown (BecameUnknown), or a lump sum that becomes a pension of unknown amount (AmountUnknown), is
+                // reported as such, not as a loss of its value.
+                if (!(b.Complete && a.Complete && b.AmountKnown && a.AmountKnown))
+                {
+                    continue;
                 }
 
                 var payerKey = (b.Country, branch);
@@ -283,22 +301,24 @@ public sealed class SimulationTally
                     Payers[payerKey] = payer = new PayerTally();
                 }
 
-                payer.monthlyBefore += weight * b.MonthlyUsd;
-                payer.monthlyAfter += weight * a.MonthlyUsd;
-                payer.refundsBefore += b.Fate == Fate.Refund ? weight * b.OnceUsd : 0;
-                payer.refundsAfter += a.Fate == Fate.Refund ? weight * a.OnceUsd : 0;
-                // Values are compared only where both runs know every scheme's outcome and amount: an outcome that turns
-                // unknown (BecameUnknown), or a lump sum that becomes a pension of unknown amount (AmountUnknown), is
-                // reported as such, not as a loss of its value.
-                if (branch == Branch.OldAge && b.Complete && a.Complete && b.AmountKnown && a.AmountKnown)
+                t.monthlyBefore += weight * b.PensionUsd;
+                t.monthlyAfter += weight * a.PensionUsd;
+                payer.monthlyBefore += weight * b.PensionUsd;
+                payer.monthlyAfter += weight * a.PensionUsd;
+                if (branch == Branch.OldAge)
                 {
-                    var (pb, pa) = (ReformSimulation.PresentValue(b, member, settings), ReformSimulation.PresentValue(a, member, settings));
-                    valueBefore += pb;
-                    valueAfter += pa;
-                    payer.valueBefore += weight * pb;
-                    payer.valueAfter += weight * pa;
-                    payer.lumpSumsBefore += b.Fate == Fate.LumpSum ? weight * pb : 0;
-                    payer.lumpSumsAfter += a.Fate == Fate.LumpSum ? weight * pa : 0;
+                    var (pb, lb, rb2) = ReformSimulation.PresentValues(b, member, settings);
+                    var (pa, la, ra2) = ReformSimulation.PresentValues(a, member, settings);
+                    valueBefore += pb + lb + rb2;
+                    valueAfter += pa + la + ra2;
+                    payer.pensionsBefore += weight * pb;
+                    payer.pensionsAfter += weight * pa;
+                    payer.lumpSumsBefore += weight * lb;
+                    payer.lumpSumsAfter += weight * la;
+                    payer.refundsBefore += weight * rb2;
+                    payer.refundsAfter += weight * ra2;
+                    payer.valueBefore += weight * (pb + lb + rb2);
+                    payer.valueAfter += weight * (pa + la + ra2);
                 }
             }
 

@@ -25,6 +25,9 @@ public sealed record SimulationSetup
 
     /// <summary>Explain-path sample: every n-th member by id.</summary>
     public required long CheckEvery { get; init; }
+
+    /// <summary>A fingerprint of the knowledge base and reform files used (shards of one simulation share it).</summary>
+    public string Knowledge { get; init; } = "";
 }
 
 /// <summary>
@@ -39,7 +42,7 @@ public static class SimulationPartial
     private sealed record Document(string Strata, Setup Setup, string? Shard, long Members, long Periods, long Checked, long Reused, long[] Mismatches, double Seconds,
         CorridorRow[] Corridors, PayerRow[] Payers);
 
-    private sealed record Setup(string[] Reforms, string Population, string Date, double DiscountRate, int PensionYears, long CheckEvery);
+    private sealed record Setup(string[] Reforms, string Population, string Date, double DiscountRate, int PensionYears, long CheckEvery, string? Knowledge);
 
     private sealed record CorridorRow(string Origin, string Destination, string Branch, decimal Workers, long Members, decimal Changed, decimal Better, decimal Worse,
         decimal ValueGainers, decimal ValueLosers, decimal MonthsRescued, decimal MonthsLost, decimal MonthlyBefore, decimal MonthlyAfter, decimal ValueBefore,
@@ -47,7 +50,7 @@ public static class SimulationPartial
 
     private sealed record TransitionRow(string Role, string Before, string After, decimal Workers);
 
-    private sealed record PayerRow(string Payer, string Branch, decimal ValueBefore, decimal ValueAfter, decimal LumpSumsBefore, decimal LumpSumsAfter, decimal RefundsBefore, decimal RefundsAfter,
+    private sealed record PayerRow(string Payer, string Branch, decimal ValueBefore, decimal ValueAfter, decimal PensionsBefore, decimal PensionsAfter, decimal LumpSumsBefore, decimal LumpSumsAfter, decimal RefundsBefore, decimal RefundsAfter,
         decimal MonthlyBefore, decimal MonthlyAfter);
 
     /// <summary>Serializes a tally.</summary>
@@ -61,7 +64,7 @@ public static class SimulationPartial
         ArgumentNullException.ThrowIfNull(setup);
         ArgumentNullException.ThrowIfNull(tally);
         var doc = new Document(Version, new Setup([.. setup.Reforms], setup.Population, setup.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                setup.DiscountRate, setup.PensionYears, setup.CheckEvery),
+                setup.DiscountRate, setup.PensionYears, setup.CheckEvery, setup.Knowledge),
             shard, tally.Members, tally.Periods, tally.Checked, tally.Reused, [.. tally.Mismatches.Order()], Math.Round(seconds, 3),
             [.. tally.Corridors.OrderBy(c => c.Key.Origin, StringComparer.Ordinal).ThenBy(c => c.Key.Destination, StringComparer.Ordinal).ThenBy(c => c.Key.Branch)
                 .Select(c => new CorridorRow(c.Key.Origin, c.Key.Destination, c.Key.Branch.ToName(), c.Value.Workers, c.Value.Members, c.Value.Changed,
@@ -70,7 +73,7 @@ public static class SimulationPartial
                     [.. c.Value.Transitions.OrderBy(t => t.Key).Select(t => new TransitionRow(t.Key.Role == Role.Origin ? "origin" : "destination",
                         t.Key.Before.ToName(), t.Key.After.ToName(), t.Value))]))],
             [.. tally.Payers.OrderBy(p => p.Key.Payer, StringComparer.Ordinal).ThenBy(p => p.Key.Branch)
-                .Select(p => new PayerRow(p.Key.Payer, p.Key.Branch.ToName(), p.Value.ValueBefore, p.Value.ValueAfter, p.Value.LumpSumsBefore, p.Value.LumpSumsAfter, p.Value.RefundsBefore,
+                .Select(p => new PayerRow(p.Key.Payer, p.Key.Branch.ToName(), p.Value.ValueBefore, p.Value.ValueAfter, p.Value.PensionsBefore, p.Value.PensionsAfter, p.Value.LumpSumsBefore, p.Value.LumpSumsAfter, p.Value.RefundsBefore,
                     p.Value.RefundsAfter, p.Value.MonthlyBefore, p.Value.MonthlyAfter))]);
         return JsonSerializer.Serialize(doc, DeterminationDocument.JsonOptions);
     }
@@ -140,7 +143,7 @@ public static class SimulationPartial
 
             tally.Payers[(p.Payer, branch)] = new PayerTally
             {
-                ValueBefore = p.ValueBefore, ValueAfter = p.ValueAfter, LumpSumsBefore = p.LumpSumsBefore, LumpSumsAfter = p.LumpSumsAfter,
+                ValueBefore = p.ValueBefore, ValueAfter = p.ValueAfter, PensionsBefore = p.PensionsBefore, PensionsAfter = p.PensionsAfter, LumpSumsBefore = p.LumpSumsBefore, LumpSumsAfter = p.LumpSumsAfter,
                 RefundsBefore = p.RefundsBefore, RefundsAfter = p.RefundsAfter,
                 MonthlyBefore = p.MonthlyBefore, MonthlyAfter = p.MonthlyAfter,
             };
@@ -156,7 +159,7 @@ public static class SimulationPartial
         var setup = new SimulationSetup
         {
             Reforms = doc.Setup.Reforms ?? [], Population = doc.Setup.Population, Date = date, DiscountRate = doc.Setup.DiscountRate,
-            PensionYears = doc.Setup.PensionYears, CheckEvery = doc.Setup.CheckEvery,
+            PensionYears = doc.Setup.PensionYears, CheckEvery = doc.Setup.CheckEvery, Knowledge = doc.Setup.Knowledge ?? "",
         };
         return (setup, doc.Shard, tally, doc.Seconds);
     }

@@ -53,17 +53,17 @@ public static class CareerAssumptionsFile
         var facts = new FactReader(doc, root, today);
         var general = root.Map("general", required: true);
         general?.Only("home-work-from-age", "end-within-months", "wage-factor", "basis");
-        var homeAge = general?.Int("home-work-from-age", required: true);
-        var window = general?.Int("end-within-months", required: true);
-        if (window is <= 0)
-        {
-            doc.Error(general!.Get("end-within-months"), general.Field("end-within-months"), "must be at least 1");
-        }
+        var homeAge = Bounded(general, "home-work-from-age", 14, 40);
+        var window = Bounded(general, "end-within-months", 1, 600);
 
         var factor = general?.Map("wage-factor", required: true);
         factor?.Only("min", "max");
         var (fMin, fMax) = (factor?.Decimal("min", required: true), factor?.Decimal("max", required: true));
-        if (fMin > fMax)
+        if (fMax > 10)
+        {
+            doc.Error(factor!.Get("max"), factor.Field("max"), $"must be at most 10 (got {fMax})");
+        }
+        else if (fMin > fMax)
         {
             doc.Error(factor!.Get("max"), factor.Field("max"), $"must not be below min ({fMin})");
         }
@@ -107,23 +107,21 @@ public static class CareerAssumptionsFile
     {
         d.Only("stays", "documented-share", "return-share", "age", "female-share", "domestic-work-share", "basis");
         var stays = new List<StayLength>();
-        foreach (var (node, path) in d.List("stays", required: true))
+        var entries = d.List("stays", required: true);
+        foreach (var (node, path) in entries)
         {
             var s = MapReader.Of(doc, node, path);
             s?.Only("months", "share");
-            var months = s?.Int("months", required: true);
+            var months = Bounded(s, "months", 1, 600);
             var share = Share(s, "share");
-            if (months is 0)
-            {
-                doc.Error(s!.Get("months"), s.Field("months"), "must be at least 1");
-            }
-            else if (months is { } m && share is { } sh)
+            if (months is { } m && share is { } sh)
             {
                 stays.Add(new StayLength(m, sh));
             }
         }
 
-        if (stays.Count > 0 && Math.Abs(stays.Sum(s => s.Share) - 1) > 1e-9)
+        // The sum is checked only when every entry was read: a bad entry is already reported where it stands.
+        if (stays.Count > 0 && stays.Count == entries.Count && Math.Abs(stays.Sum(s => s.Share) - 1) > 1e-9)
         {
             doc.Error(d.Get("stays"), d.Field("stays"), $"shares add up to {stays.Sum(s => s.Share).ToString(CultureInfo.InvariantCulture)}; they must add up to 1");
         }
@@ -136,7 +134,11 @@ public static class CareerAssumptionsFile
             doc.Error(age!.Get("min"), age.Field("min"), "must be between 15 and 70");
         }
 
-        if (min > max)
+        if (max > 70)
+        {
+            doc.Error(age!.Get("max"), age.Field("max"), "must be between 15 and 70");
+        }
+        else if (min > max)
         {
             doc.Error(age!.Get("max"), age.Field("max"), $"must not be below min ({min})");
         }
@@ -162,6 +164,18 @@ public static class CareerAssumptionsFile
                 Country = code, Stays = stays, DocumentedShare = documented.Value, ReturnShare = returns.Value, MinAge = min.Value, MaxAge = max.Value,
                 FemaleShare = female.Value, DomesticWorkShare = domestic.Value, Basis = basis,
             };
+    }
+
+    private static int? Bounded(MapReader? map, string key, int min, int max)
+    {
+        var value = map?.Int(key, required: true);
+        if (value is { } v && (v < min || v > max))
+        {
+            map!.Doc.Error(map.Get(key), map.Field(key), $"must be between {min} and {max} (got {v})");
+            return null;
+        }
+
+        return value;
     }
 
     private static double? Share(MapReader? map, string key)

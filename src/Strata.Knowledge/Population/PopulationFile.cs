@@ -11,7 +11,8 @@ namespace Strata.Knowledge.Population;
 /// <summary>
 /// Population files (<c>population/v1</c>): one row per career period, with the person's id, weight and the case-file
 /// fields; the rows of a person are adjacent and persons come in ascending id order, so a file streams through in bounded
-/// memory. The same columns in CSV (RFC 4180, header row) and Parquet (typed columns, written in row groups).
+/// memory. The same columns in CSV (comma-separated with a header row, values never quoted) and Parquet (typed columns,
+/// written in row groups).
 /// </summary>
 /// <remarks>The format is documented in docs/population.md; <see cref="Columns"/> is its list of columns.</remarks>
 public static class PopulationFile
@@ -33,8 +34,13 @@ public static class PopulationFile
 
     /// <summary>Opens a population file for streaming.</summary>
     /// <param name="path">A .csv or .parquet file.</param>
+    /// <param name="endBefore">When given, periods must end before this day (the analysis date).</param>
+    /// <param name="schemes">When given, the scheme ids a period may name.</param>
     /// <returns>The reader.</returns>
-    public static PopulationReader Open(string path) => new(path);
+    public static PopulationReader Open(string path, DateOnly? endBefore = null, IReadOnlySet<string>? schemes = null) => new(path, endBefore, schemes);
+
+    /// <summary>The largest weight accepted: no corridor holds a billion migrants.</summary>
+    public const double MaxWeight = 1e9;
 
     /// <summary>Creates a population file for writing (CSV or Parquet by extension), replacing it only when complete.</summary>
     /// <param name="path">Path.</param>
@@ -60,7 +66,15 @@ public sealed class PopulationReader
     private long _bytesRead;
     private long _totalBytes = -1;
 
-    internal PopulationReader(string path) => _path = path;
+    private readonly DateOnly? _endBefore;
+    private readonly IReadOnlySet<string>? _schemes;
+
+    internal PopulationReader(string path, DateOnly? endBefore, IReadOnlySet<string>? schemes)
+    {
+        _path = path;
+        _endBefore = endBefore;
+        _schemes = schemes;
+    }
 
     /// <summary>The problems found so far (at most <see cref="PopulationFile.MaxProblems"/>), in line order.</summary>
     public IReadOnlyList<Problem> Problems => [.. _problems.OrderBy(p => p.Line)];
@@ -74,8 +88,12 @@ public sealed class PopulationReader
     /// <summary>Share of the file read, between 0 and 1 (rows for Parquet, bytes for CSV), for progress reports.</summary>
     public double Fraction => _totalRows > 0 ? (double)RowsRead / _totalRows : _totalBytes > 0 ? (double)Interlocked.Read(ref _bytesRead) / _totalBytes : 0;
 
-    /// <summary>The members, in file order; check <see cref="ProblemCount"/> at the end.</summary>
-    /// <returns>The members without problems.</returns>
+    /// <summary>
+    /// The members, in file order; check <see cref="ProblemCount"/> at the end. Once a problem is found no more members
+    /// are returned (the run is going to fail, so nothing is evaluated in vain), but reading goes on to list up to
+    /// <see cref="PopulationFile.MaxProblems"/> problems.
+    /// </summary>
+    /// <returns>The members read before the first problem.</returns>
     public IEnumerable<PopulationMember> Members()
     {
         if (!File.Exists(_path))
@@ -106,9 +124,14 @@ public sealed class PopulationReader
         foreach (var row in rows)
         {
             Interlocked.Increment(ref _rowsRead);
+            if (ProblemCount >= PopulationFile.MaxProblems)
+            {
+                yield break;
+            }
+
             if (row.PersonId is { } id && first is { PersonId: { } current } && id != current)
             {
-                if (Finish(first.Value, periods, bad) is { } member)
+                if (Finish(first.Value, periods, bad) is { } member && ProblemCount == 0)
                 {
                     yield return member;
                 }
@@ -147,7 +170,7 @@ public sealed class PopulationReader
             }
         }
 
-        if (first is not null && Finish(first.Value, periods, bad) is { } last)
+        if (first is not null && Finish(first.Value, periods, bad) is { } last && ProblemCount == 0)
         {
             yield return last;
         }
@@ -181,9 +204,9 @@ public sealed class PopulationReader
             // A value that could not be parsed was reported where it was read.
             ok = false;
         }
-        else if (row.Weight is not { } weight || !(weight > 0) || double.IsInfinity(weight))
+        else if (row.Weight is not { } weight || !(weight > 0) || weight > PopulationFile.MaxWeight)
         {
-            Report(row.Line, "weight", row.Weight is null ? Messages.Required : $"must be a positive number (got {row.Weight?.ToString(CultureInfo.InvariantCulture)})");
+            Report(row.Line, "weight", row.Weight is null ? Messages.Required : $"must be a number above 0 and at most 1,000,000,000 (got {row.Weight?.ToString(CultureInfo.InvariantCulture)})");
             ok = false;
         }
 
@@ -201,12 +224,26 @@ public sealed class PopulationReader
             ok = false;
         }
 
+        ok &= InRange(row.Line, "born", row.Born);
+
         if (!ok || periods.Count == 0)
         {
             return null;
         }
 
         return new PopulationMember(row.PersonId!.Value, row.Weight!.Value, new Person(row.Born!.Value, [row.Nationality!], row.Residence!, row.Sex), periods);
+    }
+
+    /// <summary>Dates outside 1850–2200 are refused, as in case files (CSV dates are checked when parsed; Parquet dates here).</summary>
+    private bool InRange(long line, string field, DateOnly? date)
+    {
+        if (date is { Year: < 1850 or > 2200 } d)
+        {
+            Report(line, field, string.Format(CultureInfo.InvariantCulture, Messages.BadDate, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            return false;
+        }
+
+        return true;
     }
 
     private bool Country(long line, string field, string? code, bool required)
@@ -243,6 +280,19 @@ public sealed class PopulationReader
         if (r.To is null && !r.Malformed)
         {
             Report(r.Line, "to", Messages.Required);
+            ok = false;
+        }
+
+        ok &= InRange(r.Line, "from", r.From) & InRange(r.Line, "to", r.To);
+        if (r.To is { } end && _endBefore is { } limit && end >= limit)
+        {
+            Report(r.Line, "to", $"{end:yyyy-MM-dd} is not before the analysis date {limit:yyyy-MM-dd}: a simulated career ends before the day its rights are assessed");
+            ok = false;
+        }
+
+        if (r.Scheme is { } scheme && _schemes is not null && !_schemes.Contains(scheme))
+        {
+            Report(r.Line, "scheme", string.Format(CultureInfo.InvariantCulture, Messages.UnknownReference, "scheme", scheme));
             ok = false;
         }
 
@@ -481,7 +531,18 @@ public sealed class PopulationReader
             long line = 0;
             for (var g = 0; g < reader.RowGroupCount; g++)
             {
-                var columns = PopulationParquet.ReadGroup(reader, g);
+                PopulationParquet.Group columns;
+                try
+                {
+                    columns = PopulationParquet.ReadGroup(reader, g);
+                }
+                catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException
+                    or IndexOutOfRangeException or OverflowException)
+                {
+                    Report(line + 1, "", $"row group {g} cannot be read: {e.Message}");
+                    yield break;
+                }
+
                 for (var i = 0; i < columns.Count; i++)
                 {
                     line++;

@@ -4,7 +4,10 @@ namespace Strata.Core.Tests.Simulation;
 
 public class PopulationSynthesizerTests
 {
-    private static readonly DateOnly Date = new(2027, 6, 1);
+    // Mid-month, so that a career ending "before the analysis month" is told apart from one ending before the day.
+    private static readonly DateOnly Date = new(2027, 6, 15);
+
+    private static readonly DateOnly MonthStart = new(2027, 6, 1);
 
     private static readonly CorridorStock[] Stocks =
     [
@@ -79,7 +82,7 @@ public class PopulationSynthesizerTests
         foreach (var m in Generate(5_000, 9))
         {
             var periods = m.Career.OrderBy(p => p.From).ToArray();
-            Assert.True(periods[^1].To < Date);
+            Assert.True(periods[^1].To < MonthStart, $"{m.Id} ends {periods[^1].To}");
             for (var i = 1; i < periods.Length; i++)
             {
                 Assert.Equal(periods[i - 1].To.AddDays(1), periods[i].From);
@@ -89,9 +92,18 @@ public class PopulationSynthesizerTests
             Assert.Contains(m.Person.Residence, new[] { m.Origin, m.Destination });
             if (m.Person.Residence == m.Destination)
             {
-                Assert.Equal((m.Destination, Date.AddDays(-1)), (periods[^1].Country, periods[^1].To));
+                Assert.Equal((m.Destination, MonthStart.AddDays(-1)), (periods[^1].Country, periods[^1].To));
             }
         }
+    }
+
+    [Fact]
+    public void Generate_NeighbouringMembers_DrawIndependently()
+    {
+        // Members of one corridor differ only by id: their draws must not be shifted copies of each other's.
+        var members = Generate(20_000, 0).Where(m => m.Destination == "TH" && m.Origin == "MM").Take(2_000).ToArray();
+        var sameBirthMonth = members.Zip(members.Skip(1)).Count(p => p.First.Person.Born.Month == p.Second.Person.Born.Month && p.First.Person.Born.Day == p.Second.Person.Born.Day);
+        Assert.True(sameBirthMonth < 20, $"{sameBirthMonth} neighbours share a birthday");
     }
 
     [Fact]

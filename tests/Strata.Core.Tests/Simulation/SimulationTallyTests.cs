@@ -17,7 +17,8 @@ public class SimulationTallyTests
          new CareerPeriod("TH", new DateOnly(2020, 1, 1), new DateOnly(2023, 12, 31), Activity.Employed, null, true, 300, "USD")]);
 
     private static Entitlement E(string country, Branch branch, Fate fate, decimal monthly = 0, decimal once = 0, int months = 48) =>
-        new(country, branch, fate, monthly, once, months, true, Complete: fate != Fate.Unknown);
+        new(country, branch, fate, fate == Fate.PensionWhereLiving ? monthly : 0, fate == Fate.LumpSum ? once : 0, fate == Fate.Refund ? once : 0, months, true,
+            Complete: fate != Fate.Unknown);
 
     [Fact]
     public void PresentValue_PensionAtZeroRate_IsMonthlyTimesMonths()
@@ -36,6 +37,32 @@ public class SimulationTallyTests
         var years = (claim.DayNumber - Settings.Date.DayNumber) / 365.25;
         var sum = Enumerable.Range(0, 18 * 12).Sum(k => 100 * Math.Pow(1.03, -(years + (k / 12.0))));
         Assert.Equal(sum, (double)pv, 1);
+    }
+
+    [Fact]
+    public void PresentValues_PensionAndLumpSumFromTwoSchemes_BothCount()
+    {
+        // Indonesia pays a JP pension and a JHT balance: the best fate is the pension, but the balance is paid too.
+        var member = Member(1, 1, age: 40);
+        var both = new Entitlement("ID", Branch.OldAge, Fate.PensionWhereLiving, 100, 5_000, 0, 120, true);
+        var (pensions, lumpSums, refunds) = ReformSimulation.PresentValues(both, member, Settings);
+        Assert.Equal(ReformSimulation.PresentValue(E("ID", Branch.OldAge, Fate.PensionWhereLiving, monthly: 100), member, Settings), pensions);
+        Assert.Equal(ReformSimulation.PresentValue(E("ID", Branch.OldAge, Fate.LumpSum, once: 5_000), member, Settings), lumpSums);
+        Assert.Equal(0m, refunds);
+        Assert.Equal(pensions + lumpSums, ReformSimulation.PresentValue(both, member, Settings));
+    }
+
+    [Fact]
+    public void Add_AmountUnknownInOneRun_LeavesMoneyOutOfEveryTotal()
+    {
+        var tally = new SimulationTally();
+        var unknownAmount = new Entitlement("TH", Branch.OldAge, Fate.PensionWhereLiving, 0, 0, 0, 48, AmountKnown: false);
+        tally.Add(Member(1, 10), [E("TH", Branch.OldAge, Fate.Refund, once: 500)], [unknownAmount], Settings);
+        var t = tally.Corridors[("LA", "TH", Branch.OldAge)];
+        Assert.Equal(10m, t.AmountUnknown);
+        Assert.Equal((0m, 0m, 0m, 0m), (t.ValueBefore, t.ValueAfter, t.MonthlyBefore, t.ValueLosers));
+        Assert.False(tally.Payers.ContainsKey(("TH", Branch.OldAge)));
+        Assert.Equal(10m, t.Better);
     }
 
     [Fact]

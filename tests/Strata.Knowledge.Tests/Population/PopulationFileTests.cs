@@ -84,11 +84,56 @@ public sealed class PopulationFileTests : IDisposable
         ]);
         var reader = PopulationFile.Open(path);
         var members = reader.Members().ToArray();
-        // Line 10 is a valid row out of order: reported, and the run that reads this file fails on the problems.
-        Assert.Equal([1L, 2L], members.Select(m => m.Id));
+        // Once a problem is found no member is returned any more (the run will fail), but every problem is still listed.
+        Assert.Empty(members);
         var problems = reader.Problems.Select(p => $"{p.Line}:{p.Field}").ToArray();
         Assert.Equal(["3:born", "4:country", "5:to", "6:activity", "7:weight", "8:documented", "9:sector", "10:person_id", "11:weight", "12:"], problems);
         Assert.All(reader.Problems, p => Assert.Equal(path, p.File));
+    }
+
+    [Fact]
+    public void Read_WithTheAnalysisDateAndSchemes_RefusesLaterPeriodsUnknownSchemesAndHugeWeights()
+    {
+        var path = Path.Combine(_folder, "checks.csv");
+        File.WriteAllLines(path,
+        [
+            string.Join(",", PopulationFile.Columns),
+            "1,100,MM,female,1990-01-01,MM,TH,2020-01-01,2027-06-01,employed,true,9000,THB,,,",          // 2: ends on the analysis date
+            "2,100,MM,female,1990-01-01,MM,TH,2020-01-01,2021-12-31,employed,true,9000,THB,,th.sso.typo,", // 3: unknown scheme
+            "3,1e30,MM,female,1990-01-01,MM,TH,2020-01-01,2021-12-31,employed,true,9000,THB,,,",          // 4: weight too large
+        ]);
+        var reader = PopulationFile.Open(path, new DateOnly(2027, 6, 1), new HashSet<string> { "th.sso.old-age" });
+        Assert.Empty(reader.Members());
+        Assert.Equal(["2:to", "3:scheme", "4:weight"], reader.Problems.Select(p => $"{p.Line}:{p.Field}"));
+    }
+
+    [Fact]
+    public void Read_ParquetDateOutsideTheModelledYears_IsAProblemNotACrash()
+    {
+        var path = Path.Combine(_folder, "old.parquet");
+        var member = new PopulationMember(1, 10, new Person(new DateOnly(1700, 1, 1), ["MM"], "MM"),
+            [new CareerPeriod("TH", new DateOnly(2020, 1, 1), new DateOnly(2021, 12, 31), Activity.Employed, null, true, null, "XXX")]);
+        using (var writer = PopulationFile.Create(path))
+        {
+            writer.Write(member);
+            writer.Complete();
+        }
+
+        var reader = PopulationFile.Open(path);
+        Assert.Empty(reader.Members());
+        Assert.Equal((1, "born"), (Assert.Single(reader.Problems).Line, reader.Problems[0].Field));
+    }
+
+    [Fact]
+    public void Read_AfterTheFirstProblem_NoMoreMembersAreReturned()
+    {
+        var path = Path.Combine(_folder, "early.csv");
+        var rows = Enumerable.Range(1, 50).Select(i => $"{i},100,MM,female,1990-01-01,MM,TH,2020-01-01,2021-12-31,employed,true,9000,THB,,,").ToList();
+        rows[9] = rows[9].Replace("TH,2020", "XX,2020", StringComparison.Ordinal);
+        File.WriteAllLines(path, [string.Join(",", PopulationFile.Columns), .. rows]);
+        var reader = PopulationFile.Open(path);
+        Assert.Equal(9, reader.Members().Count());
+        Assert.Equal(1, reader.ProblemCount);
     }
 
     [Fact]
@@ -124,6 +169,21 @@ public sealed class PopulationFileTests : IDisposable
             Assert.Equal(1, d.Stays.Sum(s => s.Share), 9);
             Assert.All(d.Basis, b => Assert.True(b.Source is not null || b.Text.Contains("modelling choice", StringComparison.OrdinalIgnoreCase), $"{d.Country}: {b.Text}"));
         }
+    }
+
+    [Theory]
+    [InlineData("home-work-from-age: 20", "home-work-from-age: 90", "general.home-work-from-age")]
+    [InlineData("{ min: 0.5, max: 1.0 }", "{ min: 0.5, max: 50 }", "general.wage-factor.max")]
+    [InlineData("{ months: 24, share: 0.3 }", "{ months: 100000, share: 0.3 }", "destinations.TH.stays[0].months")]
+    [InlineData("age: { min: 18, max: 35 }", "age: { min: 18, max: 99 }", "destinations.TH.age.max")]
+    [InlineData("documented-share: 0.72", "documented-share: -0.2", "destinations.TH.documented-share")]
+    public void Assumptions_ValueThatWouldBreakGeneration_IsALocatedProblem(string from, string to, string field)
+    {
+        var text = File.ReadAllText(Path.Combine(Repository.Root, "data", "population", "career-assumptions.yaml"));
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        var index = text.IndexOf(from, StringComparison.Ordinal);
+        var result = CareerAssumptionsFile.Parse("a.yaml", text[..index] + to + text[(index + from.Length)..]);
+        Assert.Equal(field, Assert.Single(result.Problems).Field);
     }
 
     [Fact]

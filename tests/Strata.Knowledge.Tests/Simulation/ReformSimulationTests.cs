@@ -44,7 +44,7 @@ public class ReformSimulationTests
         var after = ReformSimulation.Evaluate(Asean.Value, LaoWorker(), Settings).Single(e => e.Country == "TH" && e.Branch == Branch.OldAge);
         Assert.Equal(Fate.LumpSum, before.Fate);
         Assert.Equal(Fate.PensionWhereLiving, after.Fate);
-        Assert.True(after.MonthlyUsd > 0);
+        Assert.True(after.PensionUsd > 0);
         Assert.Equal(48, after.Months);
     }
 
