@@ -117,43 +117,48 @@ public sealed class ReformFootprint
             return true;
         }
 
+        // A career has a handful of states: a small array on the stack, no allocation per career.
         Span<int> hits = _agreements.Count <= 64 ? stackalloc int[_agreements.Count] : new int[_agreements.Count];
-        var seen = new List<string>(4);
-        void Visit(string? state, ref bool touched, Span<int> counts)
+        var seen = new string?[8];
+        var seenCount = 0;
+        var touched = false;
+        bool Visit(string? state, Span<int> counts)
         {
-            if (state is null || touched || seen.Contains(state))
+            if (state is null || Array.IndexOf(seen, state, 0, seenCount) >= 0)
             {
-                return;
+                return false;
             }
 
-            seen.Add(state);
+            if (seenCount < seen.Length)
+            {
+                seen[seenCount++] = state;
+            }
+
             if (_states.Contains(state))
             {
-                touched = true;
-                return;
+                return true;
             }
 
             for (var i = 0; i < _agreements.Count; i++)
             {
                 if (_agreements[i].Contains(state) && ++counts[i] >= 2)
                 {
-                    touched = true;
-                    return;
+                    return true;
                 }
             }
+
+            return false;
         }
 
-        var touched = false;
         foreach (var n in member.Person.Nationalities)
         {
-            Visit(n, ref touched, hits);
+            touched = touched || Visit(n, hits);
         }
 
-        Visit(member.Person.Residence, ref touched, hits);
+        touched = touched || Visit(member.Person.Residence, hits);
         foreach (var p in member.Career)
         {
-            Visit(p.Country, ref touched, hits);
-            Visit(p.PostedFrom, ref touched, hits);
+            touched = touched || Visit(p.Country, hits) || Visit(p.PostedFrom, hits);
         }
 
         return touched;
