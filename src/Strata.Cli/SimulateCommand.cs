@@ -167,7 +167,7 @@ internal static class SimulateCommand
         var report = new SimulationReport(setup, [shardName], tally, watch.Elapsed.TotalSeconds, threads, source.Assumptions);
         report.WriteAll(output);
         Console.Out.Write(report.Console());
-        Console.Error.WriteLine($"wrote simulation.md, corridors.csv, corridors.parquet, transitions.csv, payers.csv, gains.svg, gains.png, partial.json to {Path.GetFullPath(output)}");
+        Console.Error.WriteLine($"wrote simulation.md, corridors.csv, corridors.parquet, transitions.csv, payers.csv, gains.svg, gains.png, partial.json and examples/ to {Path.GetFullPath(output)}");
         return Verdict(tally);
     }
 

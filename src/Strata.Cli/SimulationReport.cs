@@ -3,6 +3,7 @@ using System.Text;
 using Parquet;
 using Parquet.Schema;
 using Strata.Cli.Charts;
+using Strata.Knowledge.Cases;
 using Strata.Knowledge.Contracts;
 using Strata.Law;
 using Strata.Simulation;
@@ -31,6 +32,66 @@ internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<stri
         File.WriteAllBytes(Path.Combine(folder, "gains.png.tmp"), png);
         File.Move(Path.Combine(folder, "gains.png.tmp"), Path.Combine(folder, "gains.png"), overwrite: true);
         WriteParquet(Path.Combine(folder, "corridors.parquet"));
+        WriteExamples(Path.Combine(folder, "examples"));
+    }
+
+    /// <summary>The example careers written: the changes of fate that concern the most migrants, one career each.</summary>
+    private IReadOnlyList<(string File, (string Origin, string Destination, Branch Branch, Role Role, Fate Before, Fate After) Key, decimal Migrants, PopulationMember Member)> ExampleFiles() =>
+        [.. tally.Examples
+            .Select(e => (Key: e.Key, Member: e.Value,
+                Migrants: tally.Corridors.TryGetValue((e.Key.Origin, e.Key.Destination, e.Key.Branch), out var t) ? t.Transitions.GetValueOrDefault((e.Key.Role, e.Key.Before, e.Key.After)) : 0m))
+            .OrderByDescending(e => e.Migrants).ThenBy(e => e.Member.Id).Take(40)
+            .Select(e => ($"{e.Key.Origin}-{e.Key.Destination}-{e.Key.Branch.ToName()}-{(e.Key.Role == Role.Origin ? "origin" : "destination")}-{e.Key.Before.ToName()}-to-{e.Key.After.ToName()}.yaml",
+                e.Key, e.Migrants, e.Member))];
+
+    private void WriteExamples(string folder)
+    {
+        var files = ExampleFiles();
+        if (files.Count == 0)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        // The folder is this command's: examples of an earlier run must not pass for this run's.
+        foreach (var old in Directory.EnumerateFiles(folder, "*.yaml"))
+        {
+            File.Delete(old);
+        }
+
+        foreach (var (file, key, migrants, member) in files)
+        {
+            var (oldAge, risks) = ReformSimulation.Cases(member, setup.Date);
+            var state = key.Role == Role.Origin ? key.Origin : key.Destination;
+            var reforms = string.Concat(setup.Reforms.Select(r => $" --reform {r}"));
+            string[] comment =
+            [
+                $"Example career from strata simulate (person {member.Id}, standing for {member.Weight:N0} migrants): one of {N(migrants)} migrants",
+                $"from {key.Origin} in {key.Destination} whose {key.Branch.ToName()} outcome in {state} is {key.Before.ToName()} under today's law",
+                $"and {key.After.ToName()} under {ReformName}, both judged under the law of {setup.Date:yyyy-MM-dd}. See why (from this file's folder):",
+                $"  strata evaluate {file} --as-of {setup.Date:yyyy-MM-dd}",
+                $"  strata evaluate {file} --as-of {setup.Date:yyyy-MM-dd}{reforms}",
+            ];
+            Write(folder, file, CaseFile.Write(key.Branch == Branch.OldAge ? oldAge : risks, comment));
+        }
+    }
+
+    private string ExampleTable()
+    {
+        var files = ExampleFiles();
+        if (files.Count == 0)
+        {
+            return "";
+        }
+
+        var sb = new StringBuilder("## Example careers\n\nFor each change of fate below, one generated career that shows it, as a case file in `examples/`: run it through `strata evaluate` with and without the reform (the commands are at the top of each file) to read, step by step and with sources, why the answer changes. The changes concerning the most migrants come first.\n\n");
+        sb.Append("| corridor | branch | state | today | with the reform | migrants | case file |\n|---|---|---|---|---|---:|---|\n");
+        foreach (var (file, key, migrants, _) in files)
+        {
+            sb.Append(Inv, $"| {key.Origin}→{key.Destination} | {key.Branch.ToName()} | {(key.Role == Role.Origin ? key.Origin : key.Destination)} | {key.Before.ToName()} | {key.After.ToName()} | {N(migrants)} | `examples/{file}` |\n");
+        }
+
+        return sb.Append('\n').ToString();
     }
 
     private static void Write(string folder, string name, string text)
@@ -192,6 +253,7 @@ internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<stri
         sb.Append(PayerTable(30)).Append('\n');
         sb.Append("## Corridors\n\nThe 25 corridors where most workers' old-age outcome changes; every corridor and branch is in `corridors.csv` and `corridors.parquet`, every transition in `transitions.csv`.\n\n");
         sb.Append(CorridorTable(25)).Append('\n');
+        sb.Append(ExampleTable());
         sb.Append(Method());
         return sb.ToString();
     }

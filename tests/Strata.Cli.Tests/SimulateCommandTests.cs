@@ -54,6 +54,26 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Simulate_ExampleCareer_EvaluatesToTheReportedChangeWithAndWithoutTheReform()
+    {
+        var (code, _, error) = StrataProcess.Run("simulate", "--synth", "4000", "--reform", Reform("asean-agreement"), "--date", "2027-06-01", "-o", Out("ex"));
+        Assert.True(code == 0, error);
+        var example = Out("ex/examples/LA-TH-old-age-destination-lump-sum-to-pension-paid-where-living.yaml");
+        Assert.True(File.Exists(example), string.Join("\n", Directory.GetFiles(Out("ex/examples"))));
+        Assert.Contains("`examples/LA-TH-old-age-destination-lump-sum-to-pension-paid-where-living.yaml`", File.ReadAllText(Out("ex/simulation.md")), StringComparison.Ordinal);
+
+        static string ThaiOldAge(string json) =>
+            System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("determinations").EnumerateArray()
+                .Single(d => d.GetProperty("scheme").GetString() == "th.sso.old-age").GetProperty("outcome").GetString()!;
+        var today = StrataProcess.Run("evaluate", example, "--as-of", "2027-06-01", "--format", "json");
+        var reformed = StrataProcess.Run("evaluate", example, "--as-of", "2027-06-01", "--format", "json", "--reform", Reform("asean-agreement"));
+        Assert.Equal(0, today.ExitCode);
+        Assert.Equal(0, reformed.ExitCode);
+        Assert.Equal("lump-sum", ThaiOldAge(today.Out));
+        Assert.Equal("pension", ThaiOldAge(reformed.Out));
+    }
+
+    [Fact]
     public void Simulate_TwoReforms_SamePopulation_AnswerDifferently()
     {
         var (a, _, e1) = StrataProcess.Run("simulate", "--synth", "3000", "--reform", Reform("asean-agreement"), "--date", "2027-06-01", "-o", Out("a"));

@@ -230,6 +230,13 @@ public sealed class SimulationTally
 
     internal long reused;
 
+    /// <summary>
+    /// For each change of fate in a corridor, branch and state, the member with the smallest id that shows it: a concrete
+    /// career a reader can run through <c>strata evaluate</c> with and without the reform to see why. The smallest id
+    /// makes the choice the same whatever the threads; merged shards keep the smallest of theirs.
+    /// </summary>
+    public Dictionary<(string Origin, string Destination, Branch Branch, Role Role, Fate Before, Fate After), PopulationMember> Examples { get; } = [];
+
     /// <summary>Ids of members whose sampled check failed: the explain path disagreed with the fast path, or a career the footprint skipped got different answers from the reformed law. A non-empty list fails the run.</summary>
     public List<long> Mismatches { get; } = [];
 
@@ -285,6 +292,11 @@ public sealed class SimulationTally
                 {
                     var transition = (r, b.Fate, a.Fate);
                     t.Transitions[transition] = t.Transitions.GetValueOrDefault(transition) + weight;
+                    var example = (member.Origin, member.Destination, branch, r, b.Fate, a.Fate);
+                    if (b.Fate != a.Fate && (!Examples.TryGetValue(example, out var known) || member.Id < known.Id))
+                    {
+                        Examples[example] = member;
+                    }
                 }
 
                 // Money is compared only where both runs know every scheme's outcome and amount: an outcome that turns
@@ -354,6 +366,14 @@ public sealed class SimulationTally
             }
 
             t.Add(value);
+        }
+
+        foreach (var (key, member) in other.Examples)
+        {
+            if (!Examples.TryGetValue(key, out var known) || member.Id < known.Id)
+            {
+                Examples[key] = member;
+            }
         }
 
         foreach (var (key, value) in other.Payers)

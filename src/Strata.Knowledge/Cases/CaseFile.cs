@@ -25,6 +25,69 @@ public static class CaseFile
     /// <summary>The version this reader accepts.</summary>
     public const string Version = "case/v1";
 
+    /// <summary>Writes a case as <c>case/v1</c> YAML that <see cref="Parse"/> reads back to the same case.</summary>
+    /// <param name="case">The case.</param>
+    /// <param name="comment">Lines written first as YAML comments (what the case is, how to run it), or null.</param>
+    /// <returns>YAML text.</returns>
+    public static string Write(Case @case, IEnumerable<string>? comment = null)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        static string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var sb = new System.Text.StringBuilder();
+        foreach (var line in comment ?? [])
+        {
+            sb.Append("# ").Append(line).Append('\n');
+        }
+
+        var p = @case.Person;
+        sb.Append("strata: ").Append(Version).Append('\n');
+        sb.Append("person:\n").Append("  born: ").Append(D(p.Born)).Append('\n');
+        if (p.Sex is { } sex)
+        {
+            sb.Append("  sex: ").Append(sex).Append('\n');
+        }
+
+        sb.Append("  nationalities: [").Append(string.Join(", ", p.Nationalities)).Append("]\n").Append("  residence: ").Append(p.Residence).Append('\n');
+        sb.Append("career:\n");
+        foreach (var period in @case.Career)
+        {
+            sb.Append("  - country: ").Append(period.Country).Append('\n')
+                .Append("    from: ").Append(D(period.From)).Append('\n')
+                .Append("    to: ").Append(D(period.To)).Append('\n')
+                .Append("    activity: ").Append(period.Activity.ToName()).Append('\n')
+                .Append("    documented: ").Append(period.Documented ? "true" : "false").Append('\n');
+            if (period.PostedFrom is { } from)
+            {
+                sb.Append("    postedFrom: ").Append(from).Append('\n');
+            }
+
+            if (period.MonthlyWage is { } wage)
+            {
+                sb.Append("    wage: ").Append(wage.ToString(CultureInfo.InvariantCulture)).Append('\n').Append("    currency: ").Append(period.Currency).Append('\n');
+            }
+
+            if (period.Scheme is { } scheme)
+            {
+                sb.Append("    scheme: ").Append(scheme).Append('\n');
+            }
+
+            if (period.Sector is { } sector)
+            {
+                sb.Append("    sector: ").Append(sector).Append('\n');
+            }
+        }
+
+        var claim = @case.Claim;
+        sb.Append("claim:\n").Append("  date: ").Append(D(claim.Date)).Append('\n')
+            .Append("  branches: [").Append(string.Join(", ", claim.Branches.Select(b => b.ToName()))).Append("]\n");
+        if (claim.ContingencyDate != claim.Date)
+        {
+            sb.Append("  contingencyDate: ").Append(D(claim.ContingencyDate)).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>Reads a case file from disk.</summary>
     /// <param name="path">Path.</param>
     /// <param name="knowledge">When given, scheme ids in the career must exist in it.</param>

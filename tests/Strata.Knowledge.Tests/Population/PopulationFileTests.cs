@@ -216,3 +216,25 @@ public sealed class PopulationFileTests : IDisposable
         Assert.Null(result.Value);
     }
 }
+
+public class CaseFileWriteTests
+{
+    [Fact]
+    public void Write_SimulatedCases_ParseBackToTheSameCase()
+    {
+        static string Describe(Strata.Cases.Case c) =>
+            $"{c.Person.Born}|{c.Person.Sex}|{string.Join(",", c.Person.Nationalities)}|{c.Person.Residence}|{c.Claim.Date}|{c.Claim.ContingencyDate}|{string.Join(",", c.Claim.Branches)}|" +
+            string.Join(";", c.Career.Select(p => $"{p.Country},{p.From},{p.To},{p.Activity},{p.Documented},{p.MonthlyWage},{(p.MonthlyWage is null ? "" : p.Currency)},{p.Sector},{p.Scheme},{p.PostedFrom}"));
+        foreach (var member in PopulationFileTests.Synthetic(300))
+        {
+            var (oldAge, risks) = ReformSimulation.Cases(member, new DateOnly(2027, 6, 1));
+            foreach (var c in new[] { oldAge, risks })
+            {
+                var text = Strata.Knowledge.Cases.CaseFile.Write(c, ["an example"]);
+                var back = Strata.Knowledge.Cases.CaseFile.Parse("example.yaml", text);
+                Assert.True(back.Succeeded, string.Join("\n", back.Problems) + "\n" + text);
+                Assert.Equal(Describe(c), Describe(back.Value!));
+            }
+        }
+    }
+}
