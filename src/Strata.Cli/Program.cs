@@ -36,3 +36,9 @@ catch (Exception e) when (e is OverflowException or ArgumentException)
     Console.Error.WriteLine($"error: the input cannot be evaluated: {e.Message}");
     return ExitCodes.BadInput;
 }
+catch (Exception e) when (e is not OutOfMemoryException)
+{
+    // A fault in Strata itself, not in the input: one line naming it, and exit code 1 (the run failed), no stack trace.
+    Console.Error.WriteLine($"error: internal error ({e.GetType().Name}): {e.Message}");
+    return ExitCodes.Failed;
+}
