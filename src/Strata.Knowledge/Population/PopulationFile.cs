@@ -11,8 +11,8 @@ namespace Strata.Knowledge.Population;
 /// <summary>
 /// Population files (<c>population/v1</c>): one row per career period, with the person's id, weight and the case-file
 /// fields; the rows of a person are adjacent and persons come in ascending id order, so a file streams through in bounded
-/// memory. The same columns in CSV (comma-separated with a header row, values never quoted) and Parquet (typed columns,
-/// written in row groups).
+/// memory. The same columns in CSV (RFC 4180 with a header row, read and written with CsvHelper) and Parquet (typed
+/// columns, written in row groups, with Parquet.Net).
 /// </summary>
 /// <remarks>The format is documented in docs/population.md; <see cref="Columns"/> is its list of columns.</remarks>
 public static class PopulationFile
@@ -348,19 +348,30 @@ public sealed class PopulationReader
             : null;
     }
 
+    internal static CsvHelper.Configuration.CsvConfiguration CsvWriterConfiguration => new(CultureInfo.InvariantCulture) { NewLine = "\n" };
+
+    private static CsvHelper.Configuration.CsvConfiguration CsvConfiguration => new(CultureInfo.InvariantCulture)
+    {
+        NewLine = "\n",
+        IgnoreBlankLines = true,
+        DetectDelimiter = false,
+        MissingFieldFound = null,
+        HeaderValidated = null,
+    };
+
     private IEnumerable<RawRow> CsvRows()
     {
         using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         _totalBytes = stream.Length;
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        var header = reader.ReadLine();
-        if (header is null)
+        using var csv = new CsvHelper.CsvReader(reader, CsvConfiguration);
+        if (!TryRead(csv, out var error) || !TryHeader(csv))
         {
-            Report(1, "", "is empty: expected the header " + string.Join(",", PopulationFile.Columns));
+            Report(1, "", error ?? "is empty: expected the header " + string.Join(",", PopulationFile.Columns));
             yield break;
         }
 
-        var names = header.TrimStart('\uFEFF').Split(',');
+        var names = csv.HeaderRecord ?? [];
         var index = PopulationFile.Columns.Select(c => Array.IndexOf(names, c)).ToArray();
         var missing = PopulationFile.Columns.Where((c, i) => index[i] < 0 && c is "person_id" or "weight" or "nationality" or "born" or "residence" or "country" or "from" or "to" or "activity" or "documented").ToArray();
         foreach (var name in names.Where(n => !PopulationFile.Columns.Contains(n)))
@@ -379,26 +390,33 @@ public sealed class PopulationReader
         }
 
         var fields = new string?[PopulationFile.Columns.Count];
-        long line = 1;
-        while (reader.ReadLine() is { } text)
+        // A record starts on the line after the previous one ended (a quoted value may span lines).
+        long ended = csv.Parser.RawRow;
+        while (true)
         {
-            line++;
-            Interlocked.Exchange(ref _bytesRead, stream.Position);
-            if (text.Length == 0)
+            if (!TryRead(csv, out error))
             {
-                continue;
+                if (error is not null)
+                {
+                    Report(ended + 1, "", error);
+                }
+
+                yield break;
             }
 
-            var values = text.Split(',');
-            if (values.Length != names.Length)
+            long line = ended + 1;
+            ended = csv.Parser.RawRow;
+            Interlocked.Exchange(ref _bytesRead, stream.Position);
+            if (csv.Parser.Count != names.Length)
             {
-                Report(line, "", $"has {values.Length} fields; the header has {names.Length} (values must not contain commas)");
+                Report(line, "", $"has {csv.Parser.Count} fields; the header has {names.Length}");
                 continue;
             }
 
             for (var c = 0; c < fields.Length; c++)
             {
-                fields[c] = index[c] < 0 || values[index[c]].Length == 0 ? null : values[index[c]];
+                var value = index[c] < 0 ? null : csv.Parser[index[c]];
+                fields[c] = string.IsNullOrEmpty(value) ? null : value;
             }
 
             var before = ProblemCount;
@@ -406,6 +424,33 @@ public sealed class PopulationReader
                 fields[5], fields[6], Date(line, "from", fields[7]), Date(line, "to", fields[8]), fields[9], Bool(line, "documented", fields[10]),
                 Decimal(line, "monthly_wage", fields[11]), fields[12], fields[13], fields[14], fields[15]);
             yield return ProblemCount > before ? row with { Malformed = true } : row;
+        }
+    }
+
+    /// <summary>Reads the next record; malformed CSV (an unclosed quote, a quote inside an unquoted value) is a problem, not a crash.</summary>
+    private static bool TryRead(CsvHelper.CsvReader csv, out string? error)
+    {
+        try
+        {
+            error = null;
+            return csv.Read();
+        }
+        catch (CsvHelper.CsvHelperException e)
+        {
+            error = "is not valid CSV here: " + e.Message.Split('\n')[0].Trim();
+            return false;
+        }
+    }
+
+    private static bool TryHeader(CsvHelper.CsvReader csv)
+    {
+        try
+        {
+            return csv.ReadHeader();
+        }
+        catch (CsvHelper.CsvHelperException)
+        {
+            return false;
         }
     }
 
@@ -562,7 +607,8 @@ public sealed class PopulationWriter : IDisposable
 {
     private readonly string _path;
     private readonly string _temporary;
-    private readonly StreamWriter? _csv;
+    private readonly StreamWriter? _stream;
+    private readonly CsvHelper.CsvWriter? _csv;
     private readonly PopulationParquet.Buffer? _parquet;
     private bool _done;
 
@@ -577,9 +623,14 @@ public sealed class PopulationWriter : IDisposable
         }
         else
         {
-            _csv = new StreamWriter(stream, new UTF8Encoding(false));
-            _csv.Write(string.Join(",", PopulationFile.Columns));
-            _csv.Write('\n');
+            _stream = new StreamWriter(stream, new UTF8Encoding(false));
+            _csv = new CsvHelper.CsvWriter(_stream, PopulationReader.CsvWriterConfiguration);
+            foreach (var column in PopulationFile.Columns)
+            {
+                _csv.WriteField(column);
+            }
+
+            _csv.NextRecord();
         }
     }
 
@@ -601,12 +652,18 @@ public sealed class PopulationWriter : IDisposable
             }
 
             var inv = CultureInfo.InvariantCulture;
-            _csv!.Write(string.Join(',',
-                member.Id.ToString(inv), member.Weight.ToString("R", inv), member.Person.Nationalities[0], member.Person.Sex ?? "",
-                member.Person.Born.ToString("yyyy-MM-dd", inv), member.Person.Residence, p.Country, p.From.ToString("yyyy-MM-dd", inv),
-                p.To.ToString("yyyy-MM-dd", inv), p.Activity.ToName(), p.Documented ? "true" : "false", p.MonthlyWage?.ToString(inv) ?? "",
-                p.MonthlyWage is null ? "" : p.Currency, p.Sector ?? "", p.Scheme ?? "", p.PostedFrom ?? ""));
-            _csv.Write('\n');
+            foreach (var value in new[]
+                     {
+                         member.Id.ToString(inv), member.Weight.ToString("R", inv), member.Person.Nationalities[0], member.Person.Sex ?? "",
+                         member.Person.Born.ToString("yyyy-MM-dd", inv), member.Person.Residence, p.Country, p.From.ToString("yyyy-MM-dd", inv),
+                         p.To.ToString("yyyy-MM-dd", inv), p.Activity.ToName(), p.Documented ? "true" : "false", p.MonthlyWage?.ToString(inv) ?? "",
+                         p.MonthlyWage is null ? "" : p.Currency, p.Sector ?? "", p.Scheme ?? "", p.PostedFrom ?? "",
+                     })
+            {
+                _csv!.WriteField(value);
+            }
+
+            _csv!.NextRecord();
         }
     }
 
@@ -626,6 +683,7 @@ public sealed class PopulationWriter : IDisposable
         else
         {
             _csv!.Dispose();
+            _stream!.Dispose();
         }
 
         File.Move(_temporary, _path, overwrite: true);
@@ -639,6 +697,7 @@ public sealed class PopulationWriter : IDisposable
             _done = true;
             _parquet?.Abandon();
             _csv?.Dispose();
+            _stream?.Dispose();
             File.Delete(_temporary);
         }
     }

@@ -137,6 +137,23 @@ public sealed class PopulationFileTests : IDisposable
     }
 
     [Fact]
+    public void Read_QuotedValues_AreRfc4180_AndAnUnclosedQuoteIsALocatedProblem()
+    {
+        var header = string.Join(",", PopulationFile.Columns) + "\n";
+        var good = Path.Combine(_folder, "quoted.csv");
+        File.WriteAllText(good, header + "1,100,\"MM\",female,1990-01-01,MM,TH,2020-01-01,2021-12-31,employed,true,\"9000\",THB,,,\n");
+        var member = Assert.Single(PopulationFile.Open(good).Members());
+        Assert.Equal(("MM", 9000m), (member.Person.Nationalities[0], member.Career[0].MonthlyWage));
+
+        var bad = Path.Combine(_folder, "unclosed.csv");
+        File.WriteAllText(bad, header + "1,100,MM,female,1990-01-01,MM,TH,2020-01-01,2021-12-31,employed,true,9000,THB,,,\n" +
+            "2,100,MM,female,1990-01-01,MM,TH,2020-01-01,2021-12-31,employed,true,9000,\"THB,,,\n");
+        var reader = PopulationFile.Open(bad);
+        Assert.Empty(reader.Members());
+        Assert.Equal(3, Assert.Single(reader.Problems).Line);
+    }
+
+    [Fact]
     public void Read_UnknownColumn_IsNamedOnTheHeaderLine()
     {
         var path = Path.Combine(_folder, "columns.csv");
