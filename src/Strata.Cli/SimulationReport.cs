@@ -12,7 +12,7 @@ using static Strata.Cli.Charts.Drawing;
 namespace Strata.Cli;
 
 /// <summary>The outputs of a simulation: console table, Markdown report, CSV and Parquet tables, a chart and the mergeable partial.</summary>
-internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<string?> shards, SimulationTally tally, double seconds, int? threads,
+internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<string?> shards, SimulationTally tally, double seconds, string? where,
     PopulationAssumptions? assumptions)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -110,9 +110,9 @@ internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<stri
     private string Speed()
     {
         var rate = seconds > 0 ? tally.Members / seconds : 0;
-        var where = threads is { } t ? $" on {t} thread(s)" : shards.Count > 1 ? $" summed over {shards.Count} shards" : "";
+        var how = where is not null ? " " + where : shards.Count > 1 ? $" summed over {shards.Count} shards" : "";
         return string.Format(Inv, "{0:N0} careers ({1:N0} periods) through both laws in {2:N2} s{3}: {4:N0} careers/s (each career is an old-age claim and a risk contingency under each law; for {5:N0} careers ({6}) the reform changes no law of their states, so the baseline's answers stand for both).",
-            tally.Members, tally.Periods, seconds, where, rate, tally.Reused, Pct(tally.Reused, tally.Members));
+            tally.Members, tally.Periods, seconds, how, rate, tally.Reused, Pct(tally.Reused, tally.Members));
     }
 
     private string Check() => tally.Checked == 0

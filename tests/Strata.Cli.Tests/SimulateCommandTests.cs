@@ -118,6 +118,29 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Simulate_InTwoProcesses_SameTablesAndExamplesAsInOne()
+    {
+        string[] common = ["simulate", "--synth", "3000", "--seed", "5", "--reform", Reform("asean-agreement"), "--date", "2027-06-01"];
+        Assert.Equal(0, StrataProcess.Run([.. common, "-o", Out("one")]).ExitCode);
+        var (code, output, error) = StrataProcess.Run([.. common, "--processes", "2", "-o", Out("two")]);
+        Assert.True(code == 0, error);
+        Assert.Contains("in 2 processes of one thread each", output, StringComparison.Ordinal);
+        foreach (var file in new[] { "corridors.csv", "transitions.csv", "payers.csv" })
+        {
+            Assert.Equal(File.ReadAllText(Out(Path.Combine("one", file))), File.ReadAllText(Out(Path.Combine("two", file))));
+        }
+
+        Assert.Equal(Directory.GetFiles(Out("one/examples")).Select(Path.GetFileName).Order(), Directory.GetFiles(Out("two/examples")).Select(Path.GetFileName).Order());
+        Assert.False(Directory.Exists(Out("two/.parts")));
+
+        // A bad input is reported once, as the children found it, with exit code 2.
+        var (bad, _, badError) = StrataProcess.Run([.. common, "--processes", "2", "--origins", "atlantis", "-o", Out("bad")]);
+        Assert.Equal(2, bad);
+        Assert.Contains("--origins: 'atlantis'", badError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Out("bad")));
+    }
+
+    [Fact]
     public void Simulate_PopulationFileWithBadRows_ExitsTwoWithLocatedProblemsAndWritesNothing()
     {
         var path = Out("bad.csv");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Strata.Knowledge.Cases;
 using Strata.Law;
 using Strata.Simulation;
 
@@ -40,7 +41,10 @@ public static class SimulationPartial
     public const string Version = "simulation-partial/v1";
 
     private sealed record Document(string Strata, Setup Setup, string? Shard, long Members, long Periods, long Checked, long Reused, long[] Mismatches, double Seconds,
-        CorridorRow[] Corridors, PayerRow[] Payers);
+        CorridorRow[] Corridors, PayerRow[] Payers, ExampleRow[]? Examples);
+
+    /// <summary>An example career, as the case file of its old-age claim (person and career are all a member needs).</summary>
+    private sealed record ExampleRow(string Origin, string Destination, string Branch, string Role, string Before, string After, long PersonId, double Weight, string Case);
 
     private sealed record Setup(string[] Reforms, string Population, string Date, double DiscountRate, int PensionYears, long CheckEvery, string? Knowledge);
 
@@ -74,7 +78,11 @@ public static class SimulationPartial
                         t.Key.Before.ToName(), t.Key.After.ToName(), t.Value))]))],
             [.. tally.Payers.OrderBy(p => p.Key.Payer, StringComparer.Ordinal).ThenBy(p => p.Key.Branch)
                 .Select(p => new PayerRow(p.Key.Payer, p.Key.Branch.ToName(), p.Value.ValueBefore, p.Value.ValueAfter, p.Value.PensionsBefore, p.Value.PensionsAfter, p.Value.LumpSumsBefore, p.Value.LumpSumsAfter, p.Value.RefundsBefore,
-                    p.Value.RefundsAfter, p.Value.MonthlyBefore, p.Value.MonthlyAfter))]);
+                    p.Value.RefundsAfter, p.Value.MonthlyBefore, p.Value.MonthlyAfter))],
+            [.. tally.Examples.OrderBy(e => e.Key.Origin, StringComparer.Ordinal).ThenBy(e => e.Key.Destination, StringComparer.Ordinal).ThenBy(e => e.Key.Branch)
+                .ThenBy(e => e.Key.Role).ThenBy(e => e.Key.Before).ThenBy(e => e.Key.After)
+                .Select(e => new ExampleRow(e.Key.Origin, e.Key.Destination, e.Key.Branch.ToName(), e.Key.Role == Role.Origin ? "origin" : "destination",
+                    e.Key.Before.ToName(), e.Key.After.ToName(), e.Value.Id, e.Value.Weight, CaseFile.Write(ReformSimulation.Cases(e.Value, setup.Date).OldAge)))]);
         return JsonSerializer.Serialize(doc, DeterminationDocument.JsonOptions);
     }
 
@@ -147,6 +155,20 @@ public static class SimulationPartial
                 RefundsBefore = p.RefundsBefore, RefundsAfter = p.RefundsAfter,
                 MonthlyBefore = p.MonthlyBefore, MonthlyAfter = p.MonthlyAfter,
             };
+        }
+
+        foreach (var e in doc.Examples ?? [])
+        {
+            var parsed = CaseFile.Parse($"{name}: example {e.PersonId}", e.Case ?? "");
+            if (!BranchNames.TryParse(e.Branch, out var branch) || !FateNames.TryParse(e.Before ?? "", out var before) || !FateNames.TryParse(e.After ?? "", out var after)
+                || e.Role is not ("origin" or "destination") || !parsed.Succeeded || !(e.Weight > 0))
+            {
+                problem = $"{name}: examples: the example of person {e.PersonId} cannot be read{(parsed.Problems.Count > 0 ? ": " + parsed.Problems[0] : "")}";
+                return null;
+            }
+
+            var member = new PopulationMember(e.PersonId, e.Weight, parsed.Value!.Person, parsed.Value.Career);
+            tally.Examples[(e.Origin, e.Destination, branch, e.Role == "origin" ? Role.Origin : Role.Destination, before, after)] = member;
         }
 
         if (!DateOnly.TryParseExact(doc.Setup.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
