@@ -353,7 +353,7 @@ public sealed class PopulationReader
     private static CsvHelper.Configuration.CsvConfiguration CsvConfiguration => new(CultureInfo.InvariantCulture)
     {
         NewLine = "\n",
-        IgnoreBlankLines = true,
+        IgnoreBlankLines = false,
         DetectDelimiter = false,
         MissingFieldFound = null,
         HeaderValidated = null,
@@ -404,8 +404,15 @@ public sealed class PopulationReader
                 yield break;
             }
 
+            // Blank lines come through as records (not skipped by the parser) so that every line is counted: a record
+            // starts on the line after the previous one ended, even when a quoted value spans lines.
             long line = ended + 1;
             ended = csv.Parser.RawRow;
+            if (csv.Parser.Count == 1 && string.IsNullOrWhiteSpace(csv.Parser[0]))
+            {
+                continue;
+            }
+
             Interlocked.Exchange(ref _bytesRead, stream.Position);
             if (csv.Parser.Count != names.Length)
             {

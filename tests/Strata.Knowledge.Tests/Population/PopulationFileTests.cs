@@ -154,6 +154,18 @@ public sealed class PopulationFileTests : IDisposable
     }
 
     [Fact]
+    public void Read_BlankLines_DoNotShiftTheLineNumbers()
+    {
+        var path = Path.Combine(_folder, "blank.csv");
+        File.WriteAllText(path, string.Join(",", PopulationFile.Columns) + "\n\n" +
+            "1,100,MM,female,1990-01-01,MM,TH,2020-01-01,2021-12-31,employed,true,9000,THB,,,\n\n\n" +
+            "2,100,MM,female,1990-01-01,MM,XX,2020-01-01,2021-12-31,employed,true,9000,THB,,,\n");
+        var reader = PopulationFile.Open(path);
+        _ = reader.Members().ToArray();
+        Assert.Equal((6, "country"), (Assert.Single(reader.Problems).Line, reader.Problems[0].Field));
+    }
+
+    [Fact]
     public void Read_UnknownColumn_IsNamedOnTheHeaderLine()
     {
         var path = Path.Combine(_folder, "columns.csv");
