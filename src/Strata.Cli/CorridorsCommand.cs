@@ -97,8 +97,8 @@ internal static class CorridorsCommand
         watch.Stop();
 
         Directory.CreateDirectory(output);
-        WriteAtomically(Path.Combine(output, "corridors.csv"), Csv(reports, stock));
-        WriteAtomically(Path.Combine(output, "corridors.json"), JsonSerializer.Serialize(new
+        OutputFile.Write(Path.Combine(output, "corridors.csv"), Csv(reports, stock));
+        OutputFile.Write(Path.Combine(output, "corridors.json"), JsonSerializer.Serialize(new
         {
             strata = "corridors/v1",
             date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -115,26 +115,19 @@ internal static class CorridorsCommand
             $"Worker profile: {documented.Description}. Law as of {date:yyyy-MM-dd}.",
             "Each cell: the regime of a worker from the row's country working in the column's country, found by evaluating the profile's career through Strata's knowledge base (same rules as strata evaluate). " +
             "Regimes after Holzmann & Wels (2020). '?' means Strata does not know whether the destination insures the worker; blank cells are the same country.");
-        WriteAtomically(Path.Combine(output, "heatmap.svg"), svg);
-        File.WriteAllBytes(Path.Combine(output, "heatmap.png.tmp"), png);
-        File.Move(Path.Combine(output, "heatmap.png.tmp"), Path.Combine(output, "heatmap.png"), overwrite: true);
+        OutputFile.Write(Path.Combine(output, "heatmap.svg"), svg);
+        OutputFile.Write(Path.Combine(output, "heatmap.png"), png);
         var weighted = Weighted(reports, stock, wages, origins, destinations, date, watch.Elapsed, pairs.Length);
         if (baseline is not null)
         {
             var before = CorridorAnalysis.AnalyseAll(baseline, pairs, date, wages.Of);
             weighted = Compare(before, reports, stock, reforms) + weighted;
         }
-        WriteAtomically(Path.Combine(output, "weighted.md"), weighted);
+        OutputFile.Write(Path.Combine(output, "weighted.md"), weighted);
 
         Console.Out.WriteLine(weighted);
         Console.Error.WriteLine($"wrote corridors.csv, corridors.json, heatmap.svg, heatmap.png, weighted.md to {Path.GetFullPath(output)}");
         return ExitCodes.Ok;
-    }
-
-    private static void WriteAtomically(string path, string text)
-    {
-        File.WriteAllText(path + ".tmp", text);
-        File.Move(path + ".tmp", path, overwrite: true);
     }
 
     private static string Verdict(Answer a) => a.Verdict switch

@@ -47,10 +47,7 @@ internal static class KbCommand
         }
         else
         {
-            // Write beside, then move: a failure never leaves a half-written report behind.
-            var temporary = output + ".tmp";
-            File.WriteAllText(temporary, text);
-            File.Move(temporary, output, overwrite: true);
+            OutputFile.Write(output, text);
             Console.Error.WriteLine($"wrote {output}");
         }
 

@@ -83,11 +83,9 @@ internal static class SimulateCommand
         (long K, long N)? shard = null;
         if (shardText is not null)
         {
-            var p = shardText.Split('/');
-            if (p.Length == 2 && long.TryParse(p[0], NumberStyles.None, CultureInfo.InvariantCulture, out var k)
-                && long.TryParse(p[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && k < n)
+            if (TryShard(shardText) is { } parsedShard)
             {
-                shard = (k, n);
+                shard = parsedShard;
             }
             else
             {
@@ -199,6 +197,12 @@ internal static class SimulateCommand
         return Verdict(tally);
     }
 
+    /// <summary>Parses a shard K/N (0 ≤ K &lt; N), as given to --shard and written in partials.</summary>
+    private static (long K, long N)? TryShard(string? text) =>
+        text?.Split('/') is [var k, var n] && long.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var kk)
+            && long.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var nn) && nn >= 1 && kk < nn
+            ? (kk, nn) : null;
+
     /// <summary>Several partials merge only as one complete set of shards K/N: each K from 0 to N-1 once, one N, no whole run among them.</summary>
     private static IEnumerable<string> ShardSetProblems(IReadOnlyList<(string? Shard, string Name)> parts)
     {
@@ -210,11 +214,9 @@ internal static class SimulateCommand
         var parsed = new List<(long K, long N, string Name)>();
         foreach (var (shard, name) in parts)
         {
-            var p = shard?.Split('/');
-            if (p is [var k, var n] && long.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var kk)
-                && long.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var nn))
+            if (TryShard(shard) is { } s)
             {
-                parsed.Add((kk, nn, name));
+                parsed.Add((s.K, s.N, name));
             }
             else
             {

@@ -29,8 +29,7 @@ internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<stri
         Write(folder, "partial.json", SimulationPartial.Write(setup, shards.Count == 1 ? shards[0] : null, tally, seconds));
         var (svg, png) = Chart();
         Write(folder, "gains.svg", svg);
-        File.WriteAllBytes(Path.Combine(folder, "gains.png.tmp"), png);
-        File.Move(Path.Combine(folder, "gains.png.tmp"), Path.Combine(folder, "gains.png"), overwrite: true);
+        OutputFile.Write(Path.Combine(folder, "gains.png"), png);
         WriteParquet(Path.Combine(folder, "corridors.parquet"));
         WriteExamples(Path.Combine(folder, "examples"));
     }
@@ -94,12 +93,7 @@ internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<stri
         return sb.Append('\n').ToString();
     }
 
-    private static void Write(string folder, string name, string text)
-    {
-        var path = Path.Combine(folder, name);
-        File.WriteAllText(path + ".tmp", text);
-        File.Move(path + ".tmp", path, overwrite: true);
-    }
+    private static void Write(string folder, string name, string text) => OutputFile.Write(Path.Combine(folder, name), text);
 
     private static string M(decimal usd) => (usd / 1_000_000m).ToString("N1", Inv);
 
@@ -352,7 +346,7 @@ internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<stri
         var textFields = text.Select(n => new DataField<string>(n)).ToArray();
         var numberFields = Measures.Select(m => new DataField<double>(m.Name)).ToArray();
         var schema = new ParquetSchema([.. textFields, .. numberFields]);
-        using (var stream = File.Create(path + ".tmp"))
+        OutputFile.Write(path, stream =>
         {
             var writer = ParquetWriter.CreateAsync(schema, stream).GetAwaiter().GetResult();
             writer.CustomMetadata = new Dictionary<string, string> { ["strata"] = "simulation-corridors/v1" };
@@ -372,9 +366,7 @@ internal sealed class SimulationReport(SimulationSetup setup, IReadOnlyList<stri
             }
 
             writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        }
-
-        File.Move(path + ".tmp", path, overwrite: true);
+        });
     }
 
     /// <summary>Two panels: the share of migrants whose periods in the destination keep their value, per branch, before and after; and the change in what each state pays for old age.</summary>

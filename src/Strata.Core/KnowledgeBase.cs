@@ -71,11 +71,7 @@ public sealed class KnowledgeBase
         {
             var (kb, s) = state;
             var all = kb._byPrinciple.TryGetValue((key.Item1, key.Item2), out var found) ? found : [];
-            return all.Where(x => x.Instrument.IsConvention
-                    ? x.Instrument.RatificationOf(s.Country, s.Branch) is not null
-                      && (x.Instrument.PersonalScope == PersonalScope.Everyone || x.Instrument.RatificationOf(key.Item3, s.Branch) is not null)
-                    : x.Instrument.Parties.Contains(s.Country) && x.Instrument.Parties.Contains(key.Item3))
-                .ToArray();
+            return all.Where(x => x.Instrument.MayBind(s.Country, key.Item3, s.Branch)).ToArray();
         }, (this, scheme));
     }
 

@@ -285,6 +285,20 @@ public sealed class Instrument
         return null;
     }
 
+    /// <summary>
+    /// Whether the instrument could bind a state's scheme of a branch towards another state, whatever the date: an
+    /// agreement when both are parties; a convention when the scheme's state ratified for the branch and the other did
+    /// too, or the convention protects everyone. The one statement of this rule, for the evaluator's candidate
+    /// instruments and for a reform's footprint.
+    /// </summary>
+    /// <param name="state">The state whose scheme applies.</param>
+    /// <param name="other">The other state (of nationality, of other periods, of residence).</param>
+    /// <param name="branch">The branch.</param>
+    /// <returns>True when the instrument may apply between them.</returns>
+    public bool MayBind(string state, string other, Branch branch) => IsConvention
+        ? RatificationOf(state, branch) is not null && (PersonalScope == PersonalScope.Everyone || RatificationOf(other, branch) is not null)
+        : _parties.Contains(state) && _parties.Contains(other);
+
     /// <summary>A state's ratification covering a branch, or null.</summary>
     /// <param name="state">ISO code.</param>
     /// <param name="branch">Branch.</param>

@@ -1,4 +1,5 @@
 using Strata.Instruments;
+using Strata.Law;
 
 namespace Strata.Simulation;
 
@@ -9,38 +10,40 @@ namespace Strata.Simulation;
 /// <remarks>
 /// A career's states are its nationalities, the countries of its periods (and sending countries of postings) and the
 /// country of residence. A reform may touch it when it changes a scheme or a country of one of those states, or an
-/// instrument that could bind them: an agreement needs two of its parties among the career's states, a convention two
-/// ratifying states — or one, when it protects everyone whatever their nationality. Any other change
-/// (a region, a floor, an id of unknown kind) touches every career. Conservative by design: a career marked as touched
-/// is simply evaluated; the simulation also re-evaluates a sample of untouched careers under the reform and fails the
-/// run if any answer differs.
+/// instrument that could bind one of those states towards another of them — asked of
+/// <see cref="Instrument.MayBind"/>, the rule the evaluator's candidate instruments come from, so the footprint never
+/// restates it. Any other change (a region, a floor, an id of unknown kind) touches every career. Conservative by
+/// design: a career marked as touched is simply evaluated; the simulation also re-evaluates a sample of untouched careers
+/// under the reform and fails the run if any answer differs.
 /// </remarks>
 public sealed class ReformFootprint
 {
     private readonly HashSet<string> _states;
-    private readonly List<HashSet<string>> _agreements;
+    private readonly HashSet<string> _towardsAnyone;
+    private readonly HashSet<(string, string)> _pairs;
     private readonly bool _everything;
 
-    private ReformFootprint(HashSet<string> states, List<HashSet<string>> agreements, bool everything)
+    private ReformFootprint(HashSet<string> states, HashSet<string> towardsAnyone, HashSet<(string, string)> pairs, bool everything)
     {
         _states = states;
-        _agreements = agreements;
+        _towardsAnyone = towardsAnyone;
+        _pairs = pairs;
         _everything = everything;
     }
 
     /// <summary>A footprint that touches every career (no skipping).</summary>
-    public static ReformFootprint Everything { get; } = new([], [], everything: true);
+    public static ReformFootprint Everything { get; } = new([], [], [], everything: true);
 
     /// <summary>Whether the reform may touch every career.</summary>
     public bool TouchesEverything => _everything;
 
-    /// <summary>States whose schemes, country facts or conventions the reform changes.</summary>
+    /// <summary>States whose schemes or country facts the reform changes.</summary>
     public IReadOnlyCollection<string> States => _states;
 
     /// <summary>Computes the footprint of a reform from the ids its files define, in both versions of the law.</summary>
     /// <param name="baseline">The law without the reform.</param>
     /// <param name="reformed">The law with the reform.</param>
-    /// <param name="overlaidIds">Every id the reform's files define (added or replaced).</param>
+    /// <param name="overlaidIds">Every id the reform's files define (added, replaced or removed).</param>
     /// <returns>The footprint.</returns>
     public static ReformFootprint Of(KnowledgeBase baseline, KnowledgeBase reformed, IEnumerable<string> overlaidIds)
     {
@@ -48,7 +51,7 @@ public sealed class ReformFootprint
         ArgumentNullException.ThrowIfNull(reformed);
         ArgumentNullException.ThrowIfNull(overlaidIds);
         var states = new HashSet<string>(StringComparer.Ordinal);
-        var agreements = new List<HashSet<string>>();
+        var instruments = new List<Instrument>();
         foreach (var id in overlaidIds)
         {
             if (id.StartsWith("country:", StringComparison.Ordinal))
@@ -67,7 +70,7 @@ public sealed class ReformFootprint
                 }
                 else if (kb.Instruments.TryGetValue(id, out var instrument))
                 {
-                    Add(instrument, states, agreements);
+                    instruments.Add(instrument);
                     found = true;
                 }
             }
@@ -78,37 +81,33 @@ public sealed class ReformFootprint
             }
         }
 
-        return new ReformFootprint(states, agreements, everything: false);
-    }
+        // Only a party or a ratifying state can be bound, so pairs need be asked only among them; a state an instrument
+        // binds towards a state that is neither (a convention protecting everyone) binds it towards anyone.
+        var towardsAnyone = new HashSet<string>(StringComparer.Ordinal);
+        var pairs = new HashSet<(string, string)>();
+        foreach (var instrument in instruments)
+        {
+            var bound = instrument.Parties.Concat(instrument.Ratifications.Select(r => r.State)).Distinct(StringComparer.Ordinal).ToArray();
+            foreach (var a in bound)
+            {
+                if (BranchNames.All.Any(b => instrument.MayBind(a, "", b)))
+                {
+                    towardsAnyone.Add(a);
+                }
 
-    /// <summary>
-    /// Mirrors <see cref="KnowledgeBase.Candidates"/>: an agreement binds two of its parties; a convention binds the
-    /// scheme's state when it ratified, towards another ratifying state — or towards everyone when its personal scope
-    /// is everyone, in which case one ratifying state among the career's is enough.
-    /// </summary>
-    private static void Add(Instrument instrument, HashSet<string> states, List<HashSet<string>> agreements)
-    {
-        if (instrument.IsConvention)
-        {
-            var ratifiers = instrument.Ratifications.Select(r => r.State).ToHashSet(StringComparer.Ordinal);
-            if (instrument.PersonalScope == PersonalScope.Everyone)
-            {
-                states.UnionWith(ratifiers);
-            }
-            else
-            {
-                agreements.Add(ratifiers);
+                foreach (var other in bound.Where(o => o != a && BranchNames.All.Any(b => instrument.MayBind(a, o, b))))
+                {
+                    pairs.Add((a, other));
+                }
             }
         }
-        else
-        {
-            agreements.Add(new HashSet<string>(instrument.Parties, StringComparer.Ordinal));
-        }
+
+        return new ReformFootprint(states, towardsAnyone, pairs, everything: false);
     }
 
     /// <summary>Whether the reform may change any answer for a member.</summary>
     /// <param name="member">The member.</param>
-    /// <returns>False only when no changed scheme, country, convention or agreement can reach the member's states.</returns>
+    /// <returns>False only when no changed scheme, country or instrument can reach the member's states.</returns>
     public bool MayTouch(PopulationMember member)
     {
         ArgumentNullException.ThrowIfNull(member);
@@ -117,50 +116,44 @@ public sealed class ReformFootprint
             return true;
         }
 
-        // A career has a handful of states: a small array on the stack, no allocation per career.
-        Span<int> hits = _agreements.Count <= 64 ? stackalloc int[_agreements.Count] : new int[_agreements.Count];
-        var seen = new string?[8];
-        var seenCount = 0;
-        var touched = false;
-        bool Visit(string? state, Span<int> counts)
+        // A career has a handful of states; the evaluator only asks about a scheme's state towards another state.
+        var states = new List<string>(4);
+        void Add(string? state)
         {
-            if (state is null || Array.IndexOf(seen, state, 0, seenCount) >= 0)
+            if (state is not null && !states.Contains(state))
             {
-                return false;
+                states.Add(state);
             }
-
-            if (seenCount < seen.Length)
-            {
-                seen[seenCount++] = state;
-            }
-
-            if (_states.Contains(state))
-            {
-                return true;
-            }
-
-            for (var i = 0; i < _agreements.Count; i++)
-            {
-                if (_agreements[i].Contains(state) && ++counts[i] >= 2)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         foreach (var n in member.Person.Nationalities)
         {
-            touched = touched || Visit(n, hits);
+            Add(n);
         }
 
-        touched = touched || Visit(member.Person.Residence, hits);
+        Add(member.Person.Residence);
         foreach (var p in member.Career)
         {
-            touched = touched || Visit(p.Country, hits) || Visit(p.PostedFrom, hits);
+            Add(p.Country);
+            Add(p.PostedFrom);
         }
 
-        return touched;
+        foreach (var a in states)
+        {
+            if (_states.Contains(a) || (states.Count > 1 && _towardsAnyone.Contains(a)))
+            {
+                return true;
+            }
+
+            foreach (var b in states)
+            {
+                if (a != b && _pairs.Contains((a, b)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }
